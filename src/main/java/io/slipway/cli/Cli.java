@@ -1,0 +1,53 @@
+package io.slipway.cli;
+
+import io.slipway.core.common.UserFacingException;
+import io.slipway.core.store.StoreException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Runs the command line: user-facing errors become one line on stderr and exit code 1, never a stack trace. */
+public final class Cli {
+    public static final int BAD_INPUT = 1;
+
+    private Cli() {
+    }
+
+    public static int run(GuiLauncher gui, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new SlipwayCommand(gui), new CliFactory(gui));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("slipway: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = ex;
+            while (cause != null && !(cause instanceof UserFacingException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                commandLine.getErr().println("slipway: " + cause.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof StoreException) {
+                commandLine.getErr().println("slipway: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    /** Builds commands with constructor arguments where they need them; everything else by default. */
+    private record CliFactory(GuiLauncher gui) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == SlipwayCommand.class) {
+                return cls.cast(new SlipwayCommand(gui));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.slipway.cli;
+
+import io.slipway.core.SlipwayCore;
+
+/** Opens the console on a workspace; the CLI calls this when no subcommand is given, without knowing JavaFX. */
+@FunctionalInterface
+public interface GuiLauncher {
+    /** Runs the console until its window closes; returns the exit code. */
+    int run(SlipwayCore core);
+}
