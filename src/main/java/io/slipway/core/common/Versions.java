@@ -14,12 +14,16 @@ public final class Versions {
     }
 
     public static int compare(String a, String b) {
-        Semver sa = parse(a);
-        Semver sb = parse(b);
-        if (sa != null && sb != null) {
-            return sa.compareTo(sb);
+        Semver strictA = Semver.parse(a);
+        Semver strictB = Semver.parse(b);
+        if (strictA != null && strictB != null) {
+            return strictA.compareTo(strictB);
         }
-        return a.compareTo(b);
+        Semver looseA = Semver.coerce(a);
+        Semver looseB = Semver.coerce(b);
+        int byNumbers = looseA != null && looseB != null ? looseA.compareTo(looseB) : 0;
+        // Coercion drops suffixes like "-adas2"; equal numbers fall back to text order of the whole version.
+        return byNumbers != 0 ? byNumbers : a.compareTo(b);
     }
 
     /** True when {@code offered} is strictly newer than {@code installed}; nothing installed counts as older. */
@@ -27,8 +31,4 @@ public final class Versions {
         return installed == null || compare(offered, installed) > 0;
     }
 
-    private static Semver parse(String v) {
-        Semver strict = Semver.parse(v);
-        return strict != null ? strict : Semver.coerce(v);
-    }
 }
