@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -49,7 +48,7 @@ public final class AuditTrail {
             Instant at = clock.now();
             String hash = hash(prev, seq, at, who, action, subject, detailsJson);
             Jdbc.update(c, "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    seq, at.atOffset(ZoneOffset.UTC), who, action, subject, detailsJson, prev, hash);
+                    seq, Jdbc.utc(at), who, action, subject, detailsJson, prev, hash);
             return new AuditEvent(seq, at, who, action, subject, detailsJson, prev, hash);
         });
     }

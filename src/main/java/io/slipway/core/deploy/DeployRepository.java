@@ -1,9 +1,7 @@
 package io.slipway.core.deploy;
 
 import io.slipway.core.store.Jdbc;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +19,7 @@ public final class DeployRepository {
         return jdbc.inTransaction(c -> {
             Jdbc.update(c, "INSERT INTO deploy (software, version, forced, state, started_at, finished_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?)", d.software(), d.version(), d.forced(), d.state().name(),
-                    utc(d.startedAt()), utc(d.finishedAt()));
+                    Jdbc.utc(d.startedAt()), Jdbc.utc(d.finishedAt()));
             long id = Jdbc.query(c, "SELECT MAX(id) FROM deploy", rs -> rs.getLong(1)).get(0);
             for (NodeDeployRecord n : d.nodes()) {
                 Jdbc.update(c, "INSERT INTO deploy_node (deploy_id, node_name, state, detail, env_image, env_digest, "
@@ -44,17 +42,10 @@ public final class DeployRepository {
                             rs.getString("software_digest"), (Long) rs.getObject("duration_ms"))));
             return Jdbc.query(c, "SELECT * FROM deploy ORDER BY started_at DESC, id DESC", rs -> new DeployRecord(
                     rs.getLong("id"), rs.getString("software"), rs.getString("version"), rs.getBoolean("forced"),
-                    DeployState.valueOf(rs.getString("state")), instant(rs.getObject("started_at", OffsetDateTime.class)),
-                    instant(rs.getObject("finished_at", OffsetDateTime.class)),
+                    DeployState.valueOf(rs.getString("state")), Jdbc.instant(rs.getObject("started_at", OffsetDateTime.class)),
+                    Jdbc.instant(rs.getObject("finished_at", OffsetDateTime.class)),
                     nodes.getOrDefault(rs.getLong("id"), List.of())));
         });
     }
 
-    private static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
-    }
 }

@@ -51,7 +51,7 @@ public final class NodeRepository {
                         csv.isBlank() ? List.of() : Arrays.asList(csv.split(",")), rs.getString("notes"),
                         NodeStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                         rs.getString("engine_version"), rs.getString("os_arch"),
-                        seen == null ? null : seen.toInstant(), installed.getOrDefault(id, Map.of()));
+                        Jdbc.instant(seen), installed.getOrDefault(id, Map.of()));
             });
         });
     }

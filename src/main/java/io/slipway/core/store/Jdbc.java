@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,5 +83,14 @@ public final class Jdbc {
             ps.setObject(i + 1, params[i]);
         }
         return ps;
+    }
+
+    /** Instants are stored as UTC TIMESTAMP WITH TIME ZONE. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(OffsetDateTime stored) {
+        return stored == null ? null : stored.toInstant();
     }
 }

@@ -3,7 +3,6 @@ package io.slipway.core.upgrade;
 import io.slipway.core.store.Jdbc;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ public final class UpgradeRepository {
     public long add(String name, Instant createdAt, Map<String, String> offered) {
         return jdbc.inTransaction(c -> {
             Jdbc.update(c, "INSERT INTO upgrade_offer (name, created_at) VALUES (?, ?)", name,
-                    createdAt.atOffset(ZoneOffset.UTC));
+                    Jdbc.utc(createdAt));
             long id = Jdbc.query(c, "SELECT id FROM upgrade_offer WHERE name = ?", rs -> rs.getLong(1), name).get(0);
             for (Map.Entry<String, String> e : new TreeMap<>(offered).entrySet()) {
                 Jdbc.update(c, "INSERT INTO upgrade_offer_item (offer_id, software, version) VALUES (?, ?, ?)",
@@ -38,7 +37,7 @@ public final class UpgradeRepository {
                     items.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)));
             return Jdbc.query(c, "SELECT id, name, created_at FROM upgrade_offer ORDER BY created_at DESC, id DESC",
                     rs -> new UpgradeOffer(rs.getLong(1), rs.getString(2),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(), items.getOrDefault(rs.getLong(1), Map.of())));
+                            Jdbc.instant(rs.getObject(3, OffsetDateTime.class)), items.getOrDefault(rs.getLong(1), Map.of())));
         });
     }
 }
