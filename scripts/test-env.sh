@@ -42,6 +42,9 @@ cmd_install() {
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
+  # The build itself needs a JDK 17 and Maven; only add them when absent (never replace a JDK in use).
+  command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null || missing+=(maven)
   if ((${#missing[@]})); then
     log "installing packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -113,12 +116,16 @@ pmn() { # podman CLI on a node's own storage (the service of that node shares it
   podman --root "$STATE_DIR/$node/root" --runroot "$STATE_DIR/$node/run" "$@"
 }
 
-# Any free TCP port on loopback (random in a high range; `ss` tells us whether it is taken).
+# A free TCP port on loopback: random in a high range, free when nothing accepts a connection on it
+# (bash's /dev/tcp, so no extra tool is needed). The registry start retries if someone races us.
 free_port() {
   local p i
   for i in $(seq 1 100); do
     p=$((20000 + RANDOM % 40000))
-    [[ -z "$(ss -Htln "sport = :$p" 2>/dev/null)" ]] && { echo "$p"; return 0; }
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
   done
   die "no free port found"
 }
@@ -356,7 +363,7 @@ build_base_rootfs() {
 cmd_start() {
   [[ $(id -u) -eq 0 ]] || die "start must run as root (engines, /etc/*/certs.d)"
   local t0=$SECONDS tool
-  for tool in podman dockerd docker docker-registry busybox htpasswd openssl ss setsid; do
+  for tool in podman dockerd docker docker-registry busybox htpasswd openssl setsid timeout; do
     command -v "$tool" >/dev/null || die "$tool missing: run scripts/test-env.sh install"
   done
   # A unix socket path must fit in 108 bytes (dockerd's containerd socket is the deepest one).
