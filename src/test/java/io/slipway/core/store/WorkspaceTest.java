@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slipway.core.common.UserFacingException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -90,9 +92,13 @@ class WorkspaceTest {
                 "-cp", System.getProperty("java.class.path"), HoldWorkspace.class.getName(), dir.toString())
                 .redirectErrorStream(true).start();
         try {
-            // The holder prints "held" once it has the database open.
-            String line = new String(holder.getInputStream().readNBytes(5));
-            assertThat(line).isEqualTo("held\n");
+            // The holder prints "held" once it has the database open (log lines may come first).
+            BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream()));
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.equals("held"));
+            assertThat(line).as("holder process opened the workspace").isEqualTo("held");
             assertThatThrownBy(() -> Workspace.open(dir)).isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("is in use by another running Slipway");
         } finally {
