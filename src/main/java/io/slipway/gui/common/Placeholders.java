@@ -1,0 +1,26 @@
+package io.slipway.gui.common;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+
+/** The empty state of a table: "Loading…", the load error, or what an empty result means. */
+public final class Placeholders {
+    private Placeholders() {
+    }
+
+    /** Pass a table's {@code placeholderProperty()}; {@code emptyText} is shown once loading found nothing. */
+    public static void bind(ObjectProperty<Node> placeholder, RefreshableViewModel<?> vm, String emptyText) {
+        Label label = new Label();
+        label.getStyleClass().add("empty-state");
+        label.setWrapText(true);
+        label.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!vm.loadErrorProperty().get().isEmpty()) {
+                return vm.loadErrorProperty().get();
+            }
+            return vm.loadingProperty().get() ? "Loading…" : emptyText;
+        }, vm.loadingProperty(), vm.loadErrorProperty()));
+        placeholder.set(label);
+    }
+}
