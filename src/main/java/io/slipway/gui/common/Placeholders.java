@@ -2,6 +2,8 @@ package io.slipway.gui.common;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 
@@ -12,6 +14,12 @@ public final class Placeholders {
 
     /** Pass a table's {@code placeholderProperty()}; {@code emptyText} is shown once loading found nothing. */
     public static void bind(ObjectProperty<Node> placeholder, RefreshableViewModel<?> vm, String emptyText) {
+        bind(placeholder, vm, new ReadOnlyStringWrapper(emptyText));
+    }
+
+    /** As above, for views whose empty text depends on why nothing shows (no data, or a filter). */
+    public static void bind(ObjectProperty<Node> placeholder, RefreshableViewModel<?> vm,
+                            ObservableStringValue emptyText) {
         Label label = new Label();
         label.getStyleClass().add("empty-state");
         label.setWrapText(true);
@@ -19,8 +27,8 @@ public final class Placeholders {
             if (!vm.loadErrorProperty().get().isEmpty()) {
                 return vm.loadErrorProperty().get();
             }
-            return vm.loadingProperty().get() ? "Loading…" : emptyText;
-        }, vm.loadingProperty(), vm.loadErrorProperty()));
+            return vm.loadingProperty().get() ? "Loading…" : emptyText.get();
+        }, vm.loadingProperty(), vm.loadErrorProperty(), emptyText));
         placeholder.set(label);
     }
 }

@@ -40,7 +40,7 @@ public final class NodesViewController {
         groupFilter.setItems(vm.groups());
         groupFilter.valueProperty().bindBidirectional(vm.groupProperty());
         table.setItems(vm.visibleNodes());
-        Placeholders.bind(table.placeholderProperty(), vm, "No nodes match. Clear the filter, or add nodes to the workspace.");
+        Placeholders.bind(table.placeholderProperty(), vm, vm.emptyTextProperty());
         Columns.text(nameColumn, NodeRow::name);
         Columns.text(endpointColumn, NodeRow::endpoint);
         Columns.text(groupsColumn, NodeRow::groups);

@@ -31,6 +31,7 @@ public final class NodesViewModel extends RefreshableViewModel<List<Node>> {
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<String> group = new SimpleObjectProperty<>(this, "group", ALL_GROUPS);
     private final StringBinding summary;
+    private final StringBinding emptyText;
 
     public NodesViewModel(NodeRepository nodes, TaskExecutor executor) {
         super(executor, "Loading nodes");
@@ -43,6 +44,8 @@ public final class NodesViewModel extends RefreshableViewModel<List<Node>> {
         summary = Bindings.createStringBinding(() -> visible.size() == all.size()
                 ? Formats.plural(all.size(), "node", "nodes")
                 : visible.size() + " of " + Formats.plural(all.size(), "node", "nodes"), visible, all);
+        emptyText = Bindings.createStringBinding(() -> all.isEmpty()
+                ? "No nodes in this workspace yet." : "No node matches the filter.", all);
     }
 
     @Override
@@ -78,6 +81,11 @@ public final class NodesViewModel extends RefreshableViewModel<List<Node>> {
 
     public ObjectProperty<String> groupProperty() {
         return group;
+    }
+
+    /** What an empty table means: no nodes at all, or none that pass the filters. */
+    public StringBinding emptyTextProperty() {
+        return emptyText;
     }
 
     public StringBinding summaryProperty() {

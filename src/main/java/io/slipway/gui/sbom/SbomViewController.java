@@ -2,6 +2,7 @@ package io.slipway.gui.sbom;
 
 import io.slipway.gui.common.Columns;
 import io.slipway.gui.common.Placeholders;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -12,6 +13,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.HBox;
 
 /** Binds the SBOM view: a tier → component tree and pies of components per tier and per licence. */
 public final class SbomViewController {
@@ -28,6 +30,7 @@ public final class SbomViewController {
     @FXML private TreeTableColumn<SbomRow, String> nativeColumn;
     @FXML private PieChart tierChart;
     @FXML private PieChart licenceChart;
+    @FXML private HBox charts;
     @FXML private Label summaryLabel;
 
     public SbomViewController(SbomViewModel vm) {
@@ -40,7 +43,7 @@ public final class SbomViewController {
         summaryLabel.textProperty().bind(vm.summaryProperty());
         tree.setRoot(new TreeItem<>());
         tree.setShowRoot(false);
-        Placeholders.bind(tree.placeholderProperty(), vm, "No components in this workspace.");
+        Placeholders.bind(tree.placeholderProperty(), vm, vm.emptyTextProperty());
         Columns.text(nameColumn, SbomRow::name);
         Columns.text(versionColumn, SbomRow::version);
         Columns.text(typeColumn, SbomRow::type);
@@ -53,6 +56,8 @@ public final class SbomViewController {
         rebuild();
         bindPie(tierChart, vm.tierSlices());
         bindPie(licenceChart, vm.licenceSlices());
+        charts.visibleProperty().bind(Bindings.isNotEmpty(vm.tierSlices()));
+        charts.managedProperty().bind(charts.visibleProperty());
     }
 
     private void rebuild() {

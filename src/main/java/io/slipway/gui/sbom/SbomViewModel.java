@@ -28,6 +28,7 @@ public final class SbomViewModel extends RefreshableViewModel<List<Component>> {
     private final ObservableList<ChartSlice> tierSlices = FXCollections.observableArrayList();
     private final ObservableList<ChartSlice> licenceSlices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private List<Component> all = List.of();
 
     public SbomViewModel(ComponentRepository components, TaskExecutor executor) {
@@ -59,6 +60,7 @@ public final class SbomViewModel extends RefreshableViewModel<List<Component>> {
                 .collect(Collectors.groupingBy(c -> Formats.orNone(c.declaredLicence()), TreeMap::new, Collectors.counting()))
                 .entrySet().stream().map(e -> new ChartSlice(e.getKey() + " (" + e.getValue() + ")", e.getValue()))
                 .toList());
+        emptyText.set(all.isEmpty() ? "No components in this workspace yet." : "No component matches the filter.");
         summary.set(visible.size() == all.size() ? Formats.plural(all.size(), "component", "components")
                 : visible.size() + " of " + Formats.plural(all.size(), "component", "components"));
     }
@@ -89,6 +91,11 @@ public final class SbomViewModel extends RefreshableViewModel<List<Component>> {
     /** Components per declared licence, for the pie. */
     public ObservableList<ChartSlice> licenceSlices() {
         return licenceSlices;
+    }
+
+    /** What an empty tree means: no components at all, or none that pass the filter. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

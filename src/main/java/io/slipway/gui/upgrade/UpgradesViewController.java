@@ -45,7 +45,7 @@ public final class UpgradesViewController {
         });
         summaryLabel.textProperty().bind(vm.summaryProperty());
         diffTable.setItems(vm.rows());
-        Placeholders.bind(diffTable.placeholderProperty(), vm, "No nodes to compare with this offer.");
+        Placeholders.bind(diffTable.placeholderProperty(), vm, vm.emptyTextProperty());
         Columns.text(nodeColumn, UpgradeDiff.Row::node);
         vm.software().addListener((ListChangeListener<String>) c -> rebuildSoftwareColumns());
         rebuildSoftwareColumns();

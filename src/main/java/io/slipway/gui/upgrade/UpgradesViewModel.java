@@ -33,6 +33,7 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
     private final ObservableList<UpgradeDiff.Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper targetCount = new ReadOnlyLongWrapper(this, "targetCount");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private List<Node> fleet = List.of();
 
     public UpgradesViewModel(UpgradeRepository upgrades, NodeRepository nodes, TaskExecutor executor) {
@@ -67,6 +68,8 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
     /** Cheap in-memory diff, so it runs on the FX thread when the offer changes. */
     private void compare() {
         UpgradeOffer current = offer.get();
+        emptyText.set(offers.isEmpty() ? "No upgrade offers in this workspace yet."
+                : current == null ? "Choose an offer to compare it with the fleet." : "No nodes to compare with this offer.");
         if (current == null) {
             software.clear();
             rows.clear();
@@ -102,6 +105,11 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
 
     public ReadOnlyLongProperty targetCountProperty() {
         return targetCount.getReadOnlyProperty();
+    }
+
+    /** What an empty diff means: no offers, no offer chosen, or no nodes. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

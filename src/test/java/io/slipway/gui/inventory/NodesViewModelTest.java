@@ -55,6 +55,10 @@ class NodesViewModelTest {
         vm.filterTextProperty().set("map-service 1.0.4");
         assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("build-node-03");
         assertThat(vm.summaryProperty().get()).isEqualTo("1 of 4 nodes");
+
+        vm.filterTextProperty().set("no such node");
+        assertThat(vm.visibleNodes()).isEmpty();
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("No node matches the filter.");
     }
 
     @Test

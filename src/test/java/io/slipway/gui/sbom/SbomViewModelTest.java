@@ -50,6 +50,9 @@ class SbomViewModelTest {
                 .containsExactlyInAnyOrder("can-utils", "ffmpeg", "can-utils-adas", "ffmpeg-adas");
         assertThat(vm.summaryProperty().get()).isEqualTo("4 of 11 components");
         assertThat(vm.tierSlices()).extracting(ChartSlice::label).containsExactly("open-source (2)", "derivative (2)");
+
+        vm.filterTextProperty().set("no such thing");
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("No component matches the filter.");
     }
 
     @Test

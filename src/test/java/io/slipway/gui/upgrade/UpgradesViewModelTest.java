@@ -64,4 +64,16 @@ class UpgradesViewModelTest {
         assertThat(vm.software()).containsExactly("perception-core");
         assertThat(vm.targetCountProperty().get()).isEqualTo(4);
     }
+
+    @Test
+    void anEmptyWorkspaceSaysThereAreNoOffers(@TempDir Path emptyDir) {
+        try (SlipwayCore empty = SlipwayCore.open(emptyDir, java.util.Optional.empty())) {
+            UpgradesViewModel emptyVm = new UpgradesViewModel(empty.upgrades(), empty.nodes(), new SynchronousTaskExecutor());
+            emptyVm.activate();
+
+            assertThat(emptyVm.rows()).isEmpty();
+            assertThat(emptyVm.emptyTextProperty().get()).isEqualTo("No upgrade offers in this workspace yet.");
+            assertThat(emptyVm.summaryProperty().get()).isEqualTo("No upgrade offers in this workspace.");
+        }
+    }
 }
