@@ -25,6 +25,12 @@ public final class ConsoleLauncher implements GuiLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleLauncher.class);
     /** Its own logger, printed bare on stderr (see logback.xml), so scripts can read the one line. */
     private static final Logger STARTUP = LoggerFactory.getLogger("io.slipway.startup");
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration" whenever it runs from the class path, which Slipway does on
+     * purpose (java -jar, jpackage). Only that message is filtered; other JavaFX warnings still show. Kept in a
+     * field because java.util.logging holds its loggers only weakly.
+     */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     @Override
     public int run(SlipwayCore core) {
@@ -59,6 +65,7 @@ public final class ConsoleLauncher implements GuiLauncher {
     }
 
     private static void startToolkit() {
+        FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         Platform.setImplicitExit(false); // the launcher, not the last window, decides when the toolkit ends
         try {
             Platform.startup(() -> { });

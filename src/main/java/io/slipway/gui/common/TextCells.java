@@ -1,6 +1,7 @@
 package io.slipway.gui.common;
 
 import javafx.scene.control.Control;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
@@ -55,7 +56,7 @@ public final class TextCells {
         };
     }
 
-    private static void show(javafx.scene.control.IndexedCell<?> cell, Tooltip tooltip, String text) {
+    private static void show(IndexedCell<?> cell, Tooltip tooltip, String text) {
         cell.setText(text);
         if (text == null || text.isBlank() || Formats.NONE.equals(text)) {
             cell.setTooltip(null);

@@ -2,6 +2,7 @@ package io.slipway.gui.deploy;
 
 import io.slipway.gui.common.Columns;
 import io.slipway.gui.common.Placeholders;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
@@ -89,6 +90,6 @@ public final class DeploysViewController {
         for (NodeDeployRow row : vm.nodeRows()) {
             series.getData().add(new XYChart.Data<>(row.node(), row.seconds()));
         }
-        durationChart.getData().setAll(java.util.List.of(series));
+        durationChart.getData().setAll(List.of(series));
     }
 }

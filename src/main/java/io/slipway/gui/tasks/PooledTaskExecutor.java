@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public final class PooledTaskExecutor implements TaskExecutor {
         }
     }
 
-    private static ThreadFactory daemon(java.util.function.Supplier<String> names) {
+    private static ThreadFactory daemon(Supplier<String> names) {
         return r -> {
             Thread t = new Thread(r, names.get());
             t.setDaemon(true);

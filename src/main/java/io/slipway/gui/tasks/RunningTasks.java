@@ -1,5 +1,6 @@
 package io.slipway.gui.tasks;
 
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -25,7 +26,7 @@ public final class RunningTasks {
     }
 
     public void cancelAll() {
-        for (Task<?> t : java.util.List.copyOf(tasks)) {
+        for (Task<?> t : List.copyOf(tasks)) {
             t.cancel();
         }
     }

@@ -6,6 +6,8 @@ import io.slipway.core.upgrade.UpgradeOffer;
 import io.slipway.gui.common.Columns;
 import io.slipway.gui.common.Formats;
 import io.slipway.gui.common.Placeholders;
+import java.util.Comparator;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
@@ -52,13 +54,13 @@ public final class UpgradesViewController {
     }
 
     private void rebuildSoftwareColumns() {
-        diffTable.getColumns().retainAll(java.util.List.of(nodeColumn));
+        diffTable.getColumns().retainAll(List.of(nodeColumn));
         for (int i = 0; i < vm.software().size(); i++) {
             int index = i;
             TableColumn<UpgradeDiff.Row, UpgradeCell> column = new TableColumn<>(vm.software().get(i));
             Columns.value(column, row -> row.cells().get(index));
             column.setCellFactory(c -> new DiffCell());
-            column.setComparator(java.util.Comparator.comparing(UpgradeCell::display));
+            column.setComparator(Comparator.comparing(UpgradeCell::display));
             column.setPrefWidth(150);
             diffTable.getColumns().add(column);
         }
