@@ -2,11 +2,93 @@ package io.slipway.gui;
 
 import io.slipway.cli.GuiLauncher;
 import io.slipway.core.SlipwayCore;
+import io.slipway.core.common.UserFacingException;
+import io.slipway.gui.shell.FirstFrame;
+import io.slipway.gui.tasks.PooledTaskExecutor;
+import io.slipway.gui.tasks.RunningTasks;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts the JavaFX console on an open workspace and blocks until its window closes. */
+/**
+ * Starts the JavaFX console on an open workspace and blocks until its window closes. Uses
+ * {@link Platform#startup} rather than {@code Application.launch}, so the services arrive by constructor.
+ */
 public final class ConsoleLauncher implements GuiLauncher {
+    /** With value 1: close the window as soon as its first frame is on screen (start-up measurements). */
+    public static final String EXIT_AFTER_FIRST_FRAME = "SLIPWAY_EXIT_AFTER_FIRST_FRAME";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleLauncher.class);
+    /** Its own logger, printed bare on stderr (see logback.xml), so scripts can read the one line. */
+    private static final Logger STARTUP = LoggerFactory.getLogger("io.slipway.startup");
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration" whenever it runs from the class path, which Slipway does on
+     * purpose (java -jar, jpackage). Only that message is filtered; other JavaFX warnings still show. Kept in a
+     * field because java.util.logging holds its loggers only weakly.
+     */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     @Override
     public int run(SlipwayCore core) {
-        throw new IllegalStateException("console not built yet");
+        startToolkit();
+        RunningTasks running = new RunningTasks();
+        PooledTaskExecutor executor = PooledTaskExecutor.forThisMachine(running);
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicBoolean failed = new AtomicBoolean();
+        boolean exitAfterFirstFrame = "1".equals(System.getenv(EXIT_AFTER_FIRST_FRAME));
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                stage.setOnHidden(e -> closed.countDown());
+                new Console(core, executor, running).show(stage);
+                if (exitAfterFirstFrame) {
+                    FirstFrame.then(() -> {
+                        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                        STARTUP.info("first-frame-ms={}", ms);
+                        stage.hide();
+                    });
+                }
+            } catch (RuntimeException e) {
+                LOG.error("The console window could not be opened", e);
+                failed.set(true);
+                closed.countDown();
+            }
+        });
+        awaitClose(closed);
+        executor.shutdown();
+        Platform.exit();
+        return failed.get() ? 1 : 0;
+    }
+
+    private static void startToolkit() {
+        FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        Platform.setImplicitExit(false); // the launcher, not the last window, decides when the toolkit ends
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            LOG.debug("JavaFX toolkit already running; reusing it");
+        } catch (RuntimeException e) {
+            throw new UserFacingException("Cannot open the console window (" + e.getMessage() + "). "
+                    + "Is there a display? Subcommands work without one: slipway --help", e);
+        }
+    }
+
+    private static void awaitClose(CountDownLatch closed) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closed.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

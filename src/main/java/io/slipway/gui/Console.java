@@ -1,0 +1,88 @@
+package io.slipway.gui;
+
+import io.slipway.core.SlipwayCore;
+import io.slipway.gui.audit.AuditViewController;
+import io.slipway.gui.audit.AuditViewModel;
+import io.slipway.gui.common.FxmlLoaderFactory;
+import io.slipway.gui.common.RefreshableViewModel;
+import io.slipway.gui.deploy.DeploysViewController;
+import io.slipway.gui.deploy.DeploysViewModel;
+import io.slipway.gui.inventory.NodesViewController;
+import io.slipway.gui.inventory.NodesViewModel;
+import io.slipway.gui.sbom.SbomViewController;
+import io.slipway.gui.sbom.SbomViewModel;
+import io.slipway.gui.settings.SettingsViewController;
+import io.slipway.gui.settings.SettingsViewModel;
+import io.slipway.gui.shell.ConsoleView;
+import io.slipway.gui.shell.MainWindowController;
+import io.slipway.gui.shell.MainWindowViewModel;
+import io.slipway.gui.shell.WindowPlacement;
+import io.slipway.gui.tasks.RunningTasks;
+import io.slipway.gui.tasks.TaskExecutor;
+import io.slipway.gui.upgrade.UpgradesViewController;
+import io.slipway.gui.upgrade.UpgradesViewModel;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * The console's composition root: builds the view-models from the core's services, maps every FXML controller
+ * to its constructor, and puts the main window into a stage. One instance per window; nothing is global.
+ */
+public final class Console {
+    static final String STYLESHEET = "/css/slipway.css";
+
+    private final SlipwayCore core;
+    private final TaskExecutor executor;
+    private final RunningTasks running;
+
+    public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running) {
+        this.core = core;
+        this.executor = executor;
+        this.running = running;
+    }
+
+    /** On the FX thread: fills {@code stage}, restores placement and the last view, and shows it. */
+    public MainWindowViewModel show(Stage stage) {
+        NodesViewModel nodes = new NodesViewModel(core.nodes(), executor);
+        DeploysViewModel deploys = new DeploysViewModel(core.deploys(), executor);
+        UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
+        SbomViewModel sbom = new SbomViewModel(core.components(), executor);
+        AuditViewModel audit = new AuditViewModel(core.audit(), executor);
+        SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), executor);
+        Map<ConsoleView, RefreshableViewModel<?>> views = Map.of(ConsoleView.NODES, nodes,
+                ConsoleView.DEPLOYS, deploys, ConsoleView.UPGRADES, upgrades, ConsoleView.SBOM, sbom,
+                ConsoleView.AUDIT, audit, ConsoleView.SETTINGS, settings);
+        MainWindowViewModel main = new MainWindowViewModel(views, core.settings(), core.workspace().directory(),
+                core.workspace().databasePath(), running);
+
+        FxmlLoaderFactory[] loaders = new FxmlLoaderFactory[1]; // the shell's controller loads views with it
+        Map<Class<?>, Supplier<?>> controllers = Map.of(
+                MainWindowController.class, () -> new MainWindowController(main, loaders[0], running),
+                NodesViewController.class, () -> new NodesViewController(nodes),
+                DeploysViewController.class, () -> new DeploysViewController(deploys),
+                UpgradesViewController.class, () -> new UpgradesViewController(upgrades),
+                SbomViewController.class, () -> new SbomViewController(sbom),
+                AuditViewController.class, () -> new AuditViewController(audit),
+                SettingsViewController.class, () -> new SettingsViewController(settings));
+        loaders[0] = new FxmlLoaderFactory(controllers);
+
+        Scene scene = new Scene(loaders[0].load("MainWindow"));
+        scene.getStylesheets().add(Console.class.getResource(STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(main.windowTitle());
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        WindowPlacement placement = new WindowPlacement(core.settings());
+        placement.restore(stage);
+        main.openLastView();
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> {
+            placement.save(stage);
+            main.rememberLastView();
+        });
+        stage.show();
+        return main;
+    }
+}

@@ -1,0 +1,200 @@
+package io.slipway.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slipway.core.SlipwayCore;
+import io.slipway.core.common.SlipwayVersion;
+import io.slipway.gui.inventory.NodeRow;
+import io.slipway.gui.sbom.SbomRow;
+import io.slipway.gui.tasks.PooledTaskExecutor;
+import io.slipway.gui.tasks.RunningTasks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole console, headless, on a real sample workspace: every view reached by click or shortcut shows the
+ * sample's rows; window placement and the last view survive a close and reopen.
+ */
+class ConsoleClickThroughTest {
+    private static final long TIMEOUT_S = 20;
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private SlipwayCore core;
+    private PooledTaskExecutor executor;
+    private Stage stage;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        if (stage != null && onFx(stage::isShowing)) {
+            onFx(() -> {
+                stage.close();
+                return null;
+            });
+        }
+        shutDown();
+    }
+
+    @Test
+    void everyViewShowsTheSampleAndPlacementSurvivesARestart() throws Exception {
+        open();
+
+        // Nodes is the first view of a new workspace
+        TableView<NodeRow> nodes = lookup("#nodesTable");
+        waitUntil(() -> nodes.getItems().size() == 4);
+        assertThat(nodes.getItems()).extracting(NodeRow::name).contains("build-node-01", "hil-bench-01");
+        assertThat(robot.lookup(".table-cell").<Node>queryAll()).anyMatch(c -> hasText(c, "build-node-01"));
+        assertThat(onFx(stage::getTitle)).isEqualTo("Slipway — " + core.workspace().directory());
+
+        // Ctrl+R reloads the current view from the workspace
+        core.nodes().add("build-node-04", "tcp://127.0.0.1:23780", List.of("lab-b"), "", Map.of());
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        waitUntil(() -> nodes.getItems().size() == 5);
+
+        // Deploys by click: master rows, detail rows, chart
+        robot.clickOn("#nav-deploys");
+        TableView<?> deploys = lookup("#deploysTable");
+        TableView<?> deployNodes = lookup("#deployNodesTable");
+        waitUntil(() -> deploys.getItems().size() == 2 && deployNodes.getItems().size() == 2);
+        BarChart<?, ?> chart = lookup("#durationChart");
+        assertThat(onFx(() -> chart.getData().get(0).getData().size())).isEqualTo(2);
+        assertThat(this.<Label>lookup("#deploySummary").getText()).isEqualTo("2 nodes: 1 done, 1 skipped, 0 failed");
+
+        // Upgrades by shortcut: highlighted targets
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        TableView<?> upgrades = lookup("#upgradeTable");
+        waitUntil(() -> upgrades.getItems().size() == 5 && upgrades.getColumns().size() == 5);
+        waitUntil(() -> !robot.lookup(".upgrade-target").queryAll().isEmpty());
+        // the sample's 11 targets plus all 4 offered on the node added above, which has nothing installed
+        assertThat(this.<Label>lookup("#upgradeSummary").getText()).isEqualTo("15 upgrade targets on 5 nodes (of 5)");
+
+        // SBOM by click: four tiers, eleven components
+        robot.clickOn("#nav-sbom");
+        TreeTableView<SbomRow> sbom = lookup("#sbomTree");
+        waitUntil(() -> sbom.getRoot().getChildren().size() == 4);
+        List<TreeItem<SbomRow>> tiers = onFx(() -> List.copyOf(sbom.getRoot().getChildren()));
+        assertThat(tiers).extracting(t -> t.getValue().name())
+                .containsExactly("open-source (4)", "third-party (2)", "derivative (2)", "owned (3)");
+        assertThat(tiers.stream().mapToInt(t -> t.getChildren().size()).sum()).isEqualTo(11);
+
+        // Audit by shortcut, then verify the chain in the background
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
+        TableView<?> audit = lookup("#auditTable");
+        waitUntil(() -> audit.getItems().size() >= 2);
+        robot.clickOn("#verifyButton");
+        Label verdict = lookup("#verifyResult");
+        waitUntil(() -> verdict.getText().startsWith("intact: "));
+        assertThat(verdict.getText()).isEqualTo("intact: " + core.audit().count() + " events");
+
+        // Settings by click
+        robot.clickOn("#nav-settings");
+        Label workspace = lookup("#workspacePath");
+        assertThat(workspace.getText()).isEqualTo(core.workspace().directory().toString());
+        waitUntil(() -> robot.lookup("#settingsTable").queryTableView().getPlaceholder() != null);
+
+        // F1 shows the About box with version and workspace
+        robot.push(KeyCode.F1);
+        waitUntil(() -> robot.lookup("#aboutDialog").tryQuery().isPresent());
+        DialogPane about = lookup("#aboutDialog");
+        assertThat(about.getHeaderText()).isEqualTo("Slipway " + SlipwayVersion.get());
+        assertThat(about.getContentText()).contains(core.workspace().directory().toString());
+        onFx(() -> {
+            about.getScene().getWindow().hide();
+            return null;
+        });
+
+        // leave on Upgrades at a chosen place, quit with Ctrl+Q
+        robot.clickOn("#nav-upgrades");
+        onFx(() -> {
+            stage.setX(60);
+            stage.setY(40);
+            stage.setWidth(1010);
+            stage.setHeight(690);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#upgradeTable");
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        waitUntil(() -> !stage.isShowing());
+        shutDown();
+
+        open();
+        assertThat(onFx(() -> List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())))
+                .containsExactly(60.0, 40.0, 1010.0, 690.0);
+        ToggleButton upgradesNav = lookup("#nav-upgrades");
+        assertThat(upgradesNav.isSelected()).isTrue();
+        TableView<?> reopened = lookup("#upgradeTable");
+        waitUntil(() -> reopened.getItems().size() == 5);
+        assertThat(core.settings().get("ui.lastView")).contains("upgrades");
+    }
+
+    private void open() throws Exception {
+        core = SampleWorkspace.open(dir);
+        RunningTasks running = new RunningTasks();
+        executor = new PooledTaskExecutor(running, 2);
+        stage = onFx(() -> {
+            Stage s = new Stage();
+            new Console(core, executor, running).show(s);
+            s.toFront();
+            s.requestFocus();
+            return s;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void shutDown() {
+        if (executor != null) {
+            executor.shutdown();
+            executor = null;
+        }
+        if (core != null) {
+            core.close();
+            core = null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T lookup(String query) {
+        return (T) robot.lookup(query).query();
+    }
+
+    private static boolean hasText(Node cell, String text) {
+        return cell instanceof javafx.scene.control.Labeled l && text.equals(l.getText());
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    /** Waits for a background load to show, checking the condition on the FX thread. */
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+}

@@ -1,0 +1,86 @@
+package io.slipway.gui.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slipway.core.SlipwayCore;
+import io.slipway.gui.SampleWorkspace;
+import io.slipway.gui.tasks.SynchronousTaskExecutor;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodesViewModelTest {
+    @TempDir
+    Path dir;
+    private SlipwayCore core;
+    private NodesViewModel vm;
+
+    @BeforeEach
+    void load() {
+        core = SampleWorkspace.open(dir);
+        vm = new NodesViewModel(core.nodes(), new SynchronousTaskExecutor());
+        vm.activate();
+    }
+
+    @AfterEach
+    void close() {
+        core.close();
+    }
+
+    @Test
+    void showsEveryNodeWithItsInstalledSoftware() {
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name)
+                .containsExactly("build-node-01", "build-node-02", "build-node-03", "hil-bench-01");
+        NodeRow first = vm.visibleNodes().get(0);
+        assertThat(first.installed()).isEqualTo("hmi-app 1.9.0, perception-core 2.3.1, planning-service 2.4.0");
+        assertThat(first.groups()).isEqualTo("lab-a, x86");
+        assertThat(first.statusText()).isEqualTo("unknown");
+        assertThat(first.lastSeen()).isEqualTo("never");
+        assertThat(vm.summaryProperty().get()).isEqualTo("4 nodes");
+        assertThat(vm.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void offersEveryGroupAfterAllGroups() {
+        assertThat(vm.groups()).containsExactly(NodesViewModel.ALL_GROUPS, "arm64", "hil", "lab-a", "lab-b", "x86");
+    }
+
+    @Test
+    void quickFilterMatchesAnyColumnIgnoringCase() {
+        vm.filterTextProperty().set("HIL");
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("hil-bench-01");
+
+        vm.filterTextProperty().set("map-service 1.0.4");
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("build-node-03");
+        assertThat(vm.summaryProperty().get()).isEqualTo("1 of 4 nodes");
+
+        vm.filterTextProperty().set("no such node");
+        assertThat(vm.visibleNodes()).isEmpty();
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("No node matches the filter.");
+    }
+
+    @Test
+    void groupFilterCombinesWithTheQuickFilter() {
+        vm.groupProperty().set("lab-a");
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("build-node-01", "build-node-02");
+
+        vm.filterTextProperty().set("hmi-app");
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("build-node-01");
+
+        vm.groupProperty().set(NodesViewModel.ALL_GROUPS);
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("build-node-01", "hil-bench-01");
+    }
+
+    @Test
+    void refreshKeepsTheChosenGroupAndShowsNewNodes() {
+        vm.groupProperty().set("hil");
+        core.nodes().add("hil-bench-02", "tcp://127.0.0.1:23770", java.util.List.of("hil"), "", java.util.Map.of());
+
+        vm.refresh();
+
+        assertThat(vm.groupProperty().get()).isEqualTo("hil");
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("hil-bench-01", "hil-bench-02");
+    }
+}
