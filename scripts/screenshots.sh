@@ -18,11 +18,11 @@ xdotool windowsize "$win" 1280 800 windowmove "$win" 0 0
 sleep 3
 shot=1
 for view in nodes deploys upgrades sbom audit settings; do
-  xdotool windowactivate --sync "$win" key --clearmodifiers "ctrl+$shot" || xdotool key --window "$win" "ctrl+$shot"
+  xdotool key --clearmodifiers "ctrl+$shot"   # no window manager: the only window has the focus
   sleep 2   # let the view's background load finish and paint
   import -window root "docs/screenshots/$(printf '%02d' $shot)-$view.png"
   echo "docs/screenshots/$(printf '%02d' $shot)-$view.png" >&2
   shot=$((shot + 1))
 done
-xdotool key --window "$win" ctrl+q || true
+xdotool key --clearmodifiers ctrl+q || true
 wait $app || true
