@@ -319,11 +319,26 @@ public final class OciRegistryClient {
     }
 
     /**
-     * May {@code repository} be pushed to? Starts a blob upload ({@code POST /v2/NAME/blobs/uploads/}, 202 when
-     * allowed) and cancels it at once, so nothing is written.
+     * May {@code repository} be pushed to? With Bearer auth, when the token is a JWT listing its grants (Harbor's
+     * and distribution's token services issue such), the grant for {@code repository:NAME:pull,push} decides.
+     * Otherwise a blob upload is started ({@code POST /v2/NAME/blobs/uploads/}, 202 when allowed) and cancelled
+     * at once: no blob, manifest or repository is created.
      */
     public AccessCheck checkPush(String repository) {
         String repo = ImageName.parse(repository).repository();
+        Discovered d = discover(false);
+        if (d.scheme() == AuthScheme.BEARER) {
+            Optional<Set<String>> granted = grantedActions(token(d.challenge(), List.of(pushScope(repo)), false),
+                    "repository", repo);
+            if (granted.isPresent()) {
+                boolean push = granted.get().contains("push") || granted.get().contains("*");
+                String user = credentials.username().map(u -> "user '" + u + "'").orElse("anonymous access");
+                return push ? new AccessCheck(repo, true, "push granted by the token service")
+                        : new AccessCheck(repo, false, user + " may not push to " + repo + " (the token service "
+                                + "granted " + (granted.get().isEmpty() ? "nothing" : String.join(",", granted.get()))
+                                + ")");
+            }
+        }
         Response r = call("POST", "/v2/" + repo + "/blobs/uploads/", List.of(pushScope(repo)), null);
         if (r.status() == 202) {
             r.header("Location").ifPresent(loc -> cancelUpload(repo, loc));
@@ -534,6 +549,34 @@ public final class OciRegistryClient {
         tokens.put(key, t);
         LOG.debug("registry {}: token for {} from {} (valid {} s)", config.name(), scopes, realm, life);
         return t;
+    }
+
+    /**
+     * The actions a JWT bearer token grants on {@code type:name} (its {@code access} claim); empty when the token
+     * is not a JWT with that claim. Read without verifying the signature: it only predicts what the registry,
+     * which does verify it, will allow.
+     */
+    static Optional<Set<String>> grantedActions(Token token, String type, String name) {
+        String[] parts = token.value().split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            JsonNode access = claims.path("access");
+            if (!access.isArray()) {
+                return Optional.empty();
+            }
+            Set<String> actions = new TreeSet<>();
+            for (JsonNode a : access) {
+                if (type.equals(a.path("type").asText()) && name.equals(a.path("name").asText())) {
+                    a.path("actions").forEach(x -> actions.add(x.asText()));
+                }
+            }
+            return Optional.of(actions);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String enc(String s) {

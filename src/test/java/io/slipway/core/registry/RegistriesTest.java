@@ -9,12 +9,10 @@ import io.slipway.core.common.UserFacingException;
 import io.slipway.core.registry.RegistryAccess.EngineCredentials;
 import io.slipway.core.store.Workspace;
 import io.slipway.testsupport.LogCapture;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.slipway.testsupport.SecretScan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,34 +54,8 @@ class RegistriesTest {
             }
             assertThat(log.text()).contains("workspace").doesNotContain(PASSWORD);
         }
-        assertSecretAbsentFromFiles(dir, PASSWORD);
-    }
-
-    /** Every file of the workspace (the H2 file and anything beside it), as UTF-8 and UTF-16 bytes. */
-    static void assertSecretAbsentFromFiles(Path workspace, String secret) throws Exception {
-        assertThat(Workspace.databaseFile(workspace)).exists();
-        try (Stream<Path> files = Files.walk(workspace)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                byte[] content = Files.readAllBytes(f);
-                for (var cs : new java.nio.charset.Charset[] {StandardCharsets.UTF_8, StandardCharsets.UTF_16BE,
-                    StandardCharsets.UTF_16LE}) {
-                    assertThat(indexOf(content, secret.getBytes(cs))).as(f + " holds the secret in " + cs).isEqualTo(-1);
-                }
-            }
-        }
-    }
-
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        assertThat(Workspace.databaseFile(dir)).exists();
+        SecretScan.assertAbsentFromFiles(dir, PASSWORD);
     }
 
     @Test
