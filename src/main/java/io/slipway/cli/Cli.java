@@ -2,6 +2,7 @@ package io.slipway.cli;
 
 import io.slipway.core.common.UserFacingException;
 import io.slipway.core.store.StoreException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -13,7 +14,12 @@ public final class Cli {
     }
 
     public static int run(GuiLauncher gui, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new SlipwayCommand(gui), new CliFactory(gui));
+        return run(gui, System.in, out, err, args);
+    }
+
+    /** With the standard input commands read secrets from (e.g. {@code registry add --password-stdin}). */
+    public static int run(GuiLauncher gui, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new SlipwayCommand(gui), new CliFactory(gui, in));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args1) -> {
@@ -41,11 +47,14 @@ public final class Cli {
     }
 
     /** Builds commands with constructor arguments where they need them; everything else by default. */
-    private record CliFactory(GuiLauncher gui) implements CommandLine.IFactory {
+    private record CliFactory(GuiLauncher gui, InputStream in) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == SlipwayCommand.class) {
                 return cls.cast(new SlipwayCommand(gui));
+            }
+            if (cls == RegistryCommand.class) {
+                return cls.cast(new RegistryCommand(in));
             }
             return CommandLine.defaultFactory().create(cls);
         }

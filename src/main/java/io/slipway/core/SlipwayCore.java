@@ -4,6 +4,7 @@ import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Clock;
 import io.slipway.core.deploy.DeployRepository;
 import io.slipway.core.inventory.NodeRepository;
+import io.slipway.core.registry.Registries;
 import io.slipway.core.sample.SampleImporter;
 import io.slipway.core.sample.SampleSource;
 import io.slipway.core.sbom.ComponentRepository;
@@ -27,6 +28,7 @@ public final class SlipwayCore implements AutoCloseable {
     private final UpgradeRepository upgrades;
     private final DeployRepository deploys;
     private final ComponentRepository components;
+    private final Registries registries;
 
     private SlipwayCore(Workspace workspace, Clock clock, String user) {
         this.workspace = workspace;
@@ -37,6 +39,7 @@ public final class SlipwayCore implements AutoCloseable {
         this.upgrades = new UpgradeRepository(jdbc);
         this.deploys = new DeployRepository(jdbc);
         this.components = new ComponentRepository(jdbc);
+        this.registries = new Registries(jdbc, workspace.directory(), audit, clock);
     }
 
     /**
@@ -89,6 +92,11 @@ public final class SlipwayCore implements AutoCloseable {
 
     public ComponentRepository components() {
         return components;
+    }
+
+    /** Registries ("master servers"): configuration, sealed credentials, browsing, and the deploy's access seam. */
+    public Registries registries() {
+        return registries;
     }
 
     @Override
