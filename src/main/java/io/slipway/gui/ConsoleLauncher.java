@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the JavaFX console on an open workspace and blocks until its window closes. Uses
@@ -25,12 +26,6 @@ public final class ConsoleLauncher implements GuiLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleLauncher.class);
     /** Its own logger, printed bare on stderr (see logback.xml), so scripts can read the one line. */
     private static final Logger STARTUP = LoggerFactory.getLogger("io.slipway.startup");
-    /**
-     * JavaFX warns "Unsupported JavaFX configuration" whenever it runs from the class path, which Slipway does on
-     * purpose (java -jar, jpackage). Only that message is filtered; other JavaFX warnings still show. Kept in a
-     * field because java.util.logging holds its loggers only weakly.
-     */
-    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     @Override
     public int run(SlipwayCore core) {
@@ -65,7 +60,11 @@ public final class ConsoleLauncher implements GuiLauncher {
     }
 
     private static void startToolkit() {
-        FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        // JavaFX logs through java.util.logging; route it to slf4j so logback.xml governs it like everything else.
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         Platform.setImplicitExit(false); // the launcher, not the last window, decides when the toolkit ends
         try {
             Platform.startup(() -> { });

@@ -35,7 +35,7 @@ class SettingsViewModelTest {
 
         assertThat(vm.workspacePath()).isEqualTo(dir.toAbsolutePath().normalize().toString());
         assertThat(vm.databaseFile()).endsWith("slipway.mv.db");
-        assertThat(vm.schemaVersion()).isEqualTo("1");
+        assertThat(vm.schemaVersion()).isEqualTo(String.valueOf(io.slipway.core.store.Workspace.SCHEMA_VERSION));
         assertThat(vm.entries()).containsExactly(new SettingEntry("ui.lastView", "audit"));
     }
 }
