@@ -1,0 +1,364 @@
+package io.slipway.core.sbom.read;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a read document whichever reader built it, and attaches the component tags. Errors refuse the document
+ * ({@link SbomReadException}, all of them listed); warnings are kept with it.
+ *
+ * <ul>
+ *   <li>ERROR: the same SPDX id defined twice; a relationship, {@code hasFiles} entry or {@code documentDescribes}
+ *       entry naming an id the document does not define ({@code NONE}/{@code NOASSERTION} are allowed as the
+ *       related element, {@code DocumentRef-x:...} when {@code x} is declared in externalDocumentRefs).</li>
+ *   <li>WARNING: a cycle of DEPENDS_ON / CONTAINS relationships (inverse types DEPENDENCY_OF / CONTAINED_BY count
+ *       in reverse). SPDX does not forbid them, real dependency graphs have them, and every walk Slipway makes
+ *       over relationships is iterative and visits each element once, so a cycle is reported, never fatal.</li>
+ *   <li>WARNING: a file name with a {@code ..} segment, a drive letter or a NUL: path traversal if anything ever
+ *       wrote that file out by its SPDX name. (A leading {@code /} is not flagged: container SBOMs name files by
+ *       absolute path in the image. Publishing resolves every path against its target regardless.)</li>
+ *   <li>WARNING: malformed {@code slipway:} tags (see {@link ComponentTags}).</li>
+ * </ul>
+ * The cycle search is an iterative depth-first search, linear in elements + relationships (a 50k-long
+ * DEPENDS_ON chain costs the same as 50k independent packages; nothing recurses).
+ */
+public final class SbomValidator {
+    static final int MAX_PER_KIND = 20;
+    private static final Pattern SPDX2_VERSION = Pattern.compile("SPDX-2\\.[0-3]");
+    private static final Pattern SPDX3_VERSION = Pattern.compile("SPDX-3\\.0(\\.\\d+)?");
+    private static final Set<String> FORWARD_EDGES = Set.of("DEPENDS_ON", "CONTAINS");
+    private static final Set<String> REVERSE_EDGES = Set.of("DEPENDENCY_OF", "CONTAINED_BY");
+
+    private SbomValidator() {
+    }
+
+    /** Why {@code version} cannot be read in {@code format}, or empty when it can. */
+    public static Optional<String> unsupportedVersion(SbomFormat format, String version) {
+        if (format == SbomFormat.CYCLONEDX_JSON) {
+            return Optional.empty();
+        }
+        if (format == SbomFormat.SPDX3_JSON_LD) {
+            return version != null && SPDX3_VERSION.matcher(version).matches() ? Optional.empty()
+                    : Optional.of("spec version '" + version + "' is not supported (SPDX 3 JSON-LD: SPDX-3.0.x)");
+        }
+        if (version != null && SPDX2_VERSION.matcher(version).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + version + "' is not a supported spdxVersion (" + format.label()
+                + ": SPDX-2.0 to SPDX-2.3; SPDX 3 documents are read as JSON-LD)");
+    }
+
+    /** Validates {@code doc} and returns it with component tags parsed and warnings added, or throws. */
+    public static SbomDocument validate(SbomDocument doc) {
+        Checks c = new Checks(doc);
+        c.ids();
+        c.references();
+        if (!c.errors.isEmpty()) {
+            throw new SbomReadException(doc.source(), c.errors);
+        }
+        List<SbomPackage> packages = c.tags();
+        c.fileNames();
+        c.cycles();
+        List<Finding> findings = new ArrayList<>(doc.findings());
+        findings.addAll(c.warnings);
+        SbomDocument out = new SbomDocument(doc.source(), doc.format(), doc.reader(), doc.spdxVersion(), doc.spdxId(),
+                doc.name(), doc.namespace(), doc.dataLicence(), doc.created(), doc.creators(),
+                doc.externalDocumentRefs(), packages, doc.files(), doc.relationships(), doc.annotations(),
+                doc.otherElementIds(), findings);
+        return out;
+    }
+
+    private static final class Checks {
+        final SbomDocument doc;
+        final List<Finding> errors = new ArrayList<>();
+        final List<Finding> warnings = new ArrayList<>();
+        final Map<String, Integer> index = new HashMap<>();
+        final List<String> where = new ArrayList<>();
+        final Map<String, Integer> kindCounts = new HashMap<>();
+
+        Checks(SbomDocument doc) {
+            this.doc = doc;
+        }
+
+        private void error(String kind, String at, String message) {
+            if (kindCounts.merge(kind, 1, Integer::sum) <= MAX_PER_KIND) {
+                errors.add(Finding.error(at, message));
+            }
+        }
+
+        private void warning(String kind, String at, String message) {
+            if (kindCounts.merge(kind, 1, Integer::sum) <= MAX_PER_KIND) {
+                warnings.add(Finding.warning(at, message));
+            }
+        }
+
+        private void summariseOverflow(String kind, List<Finding> into, boolean asError, String what) {
+            int n = kindCounts.getOrDefault(kind, 0);
+            if (n > MAX_PER_KIND) {
+                String msg = (n - MAX_PER_KIND) + " more " + what + " not listed";
+                into.add(asError ? Finding.error("", msg) : Finding.warning("", msg));
+            }
+        }
+
+        private static String at(int line, String field) {
+            return line > 0 ? "line " + line + ", " + field : field;
+        }
+
+        private void define(String id, String at) {
+            Integer prior = index.putIfAbsent(id, where.size());
+            if (prior != null) {
+                error("duplicate", at, "duplicate SPDX id '" + id + "' (first defined at " + where.get(prior) + ")");
+            } else {
+                where.add(at);
+            }
+        }
+
+        void ids() {
+            if (doc.spdxId() != null) {
+                define(doc.spdxId(), "the document");
+            }
+            List<SbomPackage> packages = doc.packages();
+            for (int i = 0; i < packages.size(); i++) {
+                SbomPackage p = packages.get(i);
+                define(p.spdxId(), at(p.line(), "packages[" + i + "]"));
+            }
+            List<SbomFile> files = doc.files();
+            for (int i = 0; i < files.size(); i++) {
+                SbomFile f = files.get(i);
+                define(f.spdxId(), at(f.line(), "files[" + i + "]"));
+            }
+            List<String> snippets = doc.otherElementIds();
+            for (int i = 0; i < snippets.size(); i++) {
+                define(snippets.get(i), "element " + snippets.get(i));
+            }
+            summariseOverflow("duplicate", errors, true, "duplicate ids");
+        }
+
+        private boolean resolves(String id, boolean allowNone) {
+            if (index.containsKey(id)) {
+                return true;
+            }
+            if (allowNone && (id.equals("NONE") || id.equals("NOASSERTION"))) {
+                return true;
+            }
+            if (doc.externalDocumentRefs().stream().anyMatch(r -> id.equals(r.id()))) {
+                return true; // an SPDX 3 import
+            }
+            int colon = id.indexOf(':');
+            if (id.startsWith("DocumentRef-") && colon > 0) {
+                String ref = id.substring(0, colon);
+                return doc.externalDocumentRefs().stream().anyMatch(r -> ref.equals(r.id()));
+            }
+            return false;
+        }
+
+        private String missing(String id) {
+            if (id.startsWith("DocumentRef-") && id.indexOf(':') > 0) {
+                return "'" + id + "' refers to external document '" + id.substring(0, id.indexOf(':'))
+                        + "', which externalDocumentRefs does not declare";
+            }
+            return "'" + id + "' is not defined in this document";
+        }
+
+        void references() {
+            List<SbomRelationship> rels = doc.relationships();
+            for (int i = 0; i < rels.size(); i++) {
+                SbomRelationship r = rels.get(i);
+                if (!resolves(r.from(), false)) {
+                    error("missing", at(r.line(), "relationships[" + i + "] " + r), missing(r.from()));
+                }
+                if (!resolves(r.to(), true)) {
+                    error("missing", at(r.line(), "relationships[" + i + "] " + r), missing(r.to()));
+                }
+            }
+            List<SbomPackage> packages = doc.packages();
+            for (int i = 0; i < packages.size(); i++) {
+                SbomPackage p = packages.get(i);
+                for (String f : p.hasFiles()) {
+                    if (!resolves(f, false)) {
+                        error("missing", at(p.line(), "packages[" + i + "].hasFiles"), missing(f));
+                    }
+                }
+            }
+            summariseOverflow("missing", errors, true, "references to undefined ids");
+        }
+
+        List<SbomPackage> tags() {
+            List<SbomPackage> packages = doc.packages();
+            List<SbomPackage> out = null;
+            for (int i = 0; i < packages.size(); i++) {
+                SbomPackage p = packages.get(i);
+                if (p.annotations().isEmpty()) {
+                    continue;
+                }
+                ComponentTags.Parsed parsed = ComponentTags.parse(p.annotations());
+                for (String problem : parsed.problems()) {
+                    warning("tags", at(p.line(), "packages[" + i + "] " + p.name()), problem);
+                }
+                if (!parsed.tags().equals(p.tags())) {
+                    if (out == null) {
+                        out = new ArrayList<>(packages);
+                    }
+                    out.set(i, new SbomPackage(p.spdxId(), p.name(), p.version(), p.supplier(), p.originator(),
+                            p.declaredLicence(), p.concludedLicence(), p.copyright(), p.downloadLocation(), p.purl(),
+                            p.hasFiles(), p.annotations(), parsed.tags(), p.line()));
+                }
+            }
+            summariseOverflow("tags", warnings, false, "tag problems");
+            return out == null ? packages : out;
+        }
+
+        void fileNames() {
+            List<SbomFile> files = doc.files();
+            for (int i = 0; i < files.size(); i++) {
+                SbomFile f = files.get(i);
+                String problem = pathProblem(f.fileName());
+                if (problem != null) {
+                    warning("path", at(f.line(), "files[" + i + "] " + f.spdxId()),
+                            "file name '" + f.fileName() + "' " + problem + " (path traversal)");
+                }
+            }
+            summariseOverflow("path", warnings, false, "unsafe file names");
+        }
+
+        /**
+         * Iterative DFS over DEPENDS_ON/CONTAINS edges; an edge to an element still on the stack closes a cycle.
+         */
+        void cycles() {
+            int n = where.size();
+            List<SbomRelationship> rels = doc.relationships();
+            int[] degree = new int[n + 1];
+            int edges = 0;
+            for (SbomRelationship r : rels) {
+                int[] e = edge(r);
+                if (e != null) {
+                    degree[e[0]]++;
+                    edges++;
+                }
+            }
+            if (edges == 0) {
+                return;
+            }
+            int[] start = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                start[i + 1] = start[i] + degree[i];
+            }
+            int[] target = new int[edges];
+            int[] relOf = new int[edges];
+            int[] fill = start.clone();
+            for (int i = 0; i < rels.size(); i++) {
+                int[] e = edge(rels.get(i));
+                if (e != null) {
+                    target[fill[e[0]]] = e[1];
+                    relOf[fill[e[0]]++] = i;
+                }
+            }
+            byte[] state = new byte[n]; // 0 unseen, 1 on the stack, 2 done
+            int[] stackNode = new int[n];
+            int[] stackEdge = new int[n]; // next edge to try for the node at this depth
+            int[] viaRel = new int[n];    // relationship that led to the node at this depth
+            int[] depthOf = new int[n];
+            int cyclesFound = 0;
+            for (int root = 0; root < n; root++) {
+                if (state[root] != 0 || start[root] == start[root + 1]) {
+                    continue;
+                }
+                int top = 0;
+                stackNode[0] = root;
+                stackEdge[0] = start[root];
+                viaRel[0] = -1;
+                depthOf[root] = 0;
+                state[root] = 1;
+                while (top >= 0) {
+                    int v = stackNode[top];
+                    if (stackEdge[top] < start[v + 1]) {
+                        int e = stackEdge[top]++;
+                        int w = target[e];
+                        if (state[w] == 0) {
+                            top++;
+                            stackNode[top] = w;
+                            stackEdge[top] = start[w];
+                            viaRel[top] = relOf[e];
+                            depthOf[w] = top;
+                            state[w] = 1;
+                        } else if (state[w] == 1) {
+                            cyclesFound++;
+                            if (cyclesFound <= MAX_PER_KIND) {
+                                warnings.add(describeCycle(depthOf[w], top, relOf[e], viaRel));
+                            }
+                        }
+                    } else {
+                        state[v] = 2;
+                        top--;
+                    }
+                }
+            }
+            if (cyclesFound > MAX_PER_KIND) {
+                warnings.add(Finding.warning("", (cyclesFound - MAX_PER_KIND) + " more relationship cycles not listed"));
+            }
+        }
+
+        /** {@code [from, to]} element indexes for a DEPENDS_ON/CONTAINS-like relationship, else null. */
+        private int[] edge(SbomRelationship r) {
+            boolean forward = FORWARD_EDGES.contains(r.type());
+            if (!forward && !REVERSE_EDGES.contains(r.type())) {
+                return null;
+            }
+            Integer a = index.get(r.from());
+            Integer b = index.get(r.to());
+            if (a == null || b == null) {
+                return null;
+            }
+            return forward ? new int[] {a, b} : new int[] {b, a};
+        }
+
+        private Finding describeCycle(int fromDepth, int top, int closingRel, int[] viaRel) {
+            List<SbomRelationship> rels = doc.relationships();
+            List<SbomRelationship> path = new ArrayList<>();
+            for (int d = fromDepth + 1; d <= top; d++) {
+                path.add(rels.get(viaRel[d]));
+            }
+            path.add(rels.get(closingRel));
+            StringBuilder b = new StringBuilder("relationship cycle: ");
+            int shown = Math.min(path.size(), 8);
+            for (int i = 0; i < shown; i++) {
+                b.append(i == 0 ? "" : "; ").append(path.get(i));
+            }
+            if (path.size() > shown) {
+                b.append("; ... ").append(path.size() - shown).append(" more");
+            }
+            b.append(" (").append(path.size()).append(path.size() == 1 ? " relationship" : " relationships")
+                    .append(" back to the start; reported, not fatal)");
+            SbomRelationship first = path.get(0);
+            return Finding.warning(at(first.line(), "relationships"), b.toString());
+        }
+    }
+
+    /** Why an SPDX file name is unsafe to use as a path, or null. */
+    static String pathProblem(String name) {
+        if (name == null) {
+            return null;
+        }
+        if (name.indexOf('\0') >= 0) {
+            return "contains a NUL character";
+        }
+        String n = name.replace('\\', '/');
+        if (n.length() >= 2 && Character.isLetter(n.charAt(0)) && n.charAt(1) == ':') {
+            return "is a Windows absolute path";
+        }
+        if (n.startsWith("//")) {
+            return "is a network (UNC) path";
+        }
+        for (String seg : n.split("/")) {
+            if (seg.equals("..")) {
+                return "climbs out of its package with '..'";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,515 @@
+package io.slipway.core.sbom.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fast path for SPDX 2.2/2.3 JSON: one pass of Jackson's streaming parser straight into the browsable model,
+ * never a tree (so heap is bounded by the model, not the file: a 200 MB file with long descriptions reads in a
+ * small heap). Fields the browser does not show are skipped token by token. Frequent short values (licences,
+ * relationship types, ids) are shared so 50k packages do not carry 50k copies of {@code NOASSERTION}.
+ *
+ * <p>Position-aware errors: wrong JSON types and syntax errors name the line, column and field path
+ * ({@code packages[3].name}). Reference and cycle checks happen afterwards in {@link SbomValidator}.
+ * Cross-checked against spdx-java-library on every corpus file (SpdxReadersCrossCheckTest).
+ */
+final class SpdxJsonStreamReader {
+    static final String READER = "Slipway streaming SPDX JSON reader";
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final String NOASSERTION = "NOASSERTION";
+
+    private final Path file;
+    private final JsonParser p;
+    private final Map<String, String> shared = new HashMap<>(1024);
+
+    private String spdxVersion;
+    private int spdxVersionLine;
+    private String spdxId;
+    private String name;
+    private String namespace;
+    private String dataLicence;
+    private String created;
+    private final List<String> creators = new ArrayList<>();
+    private final List<ExternalDocumentRef> externalRefs = new ArrayList<>();
+    private final List<SbomPackage> packages = new ArrayList<>();
+    private final List<SbomFile> files = new ArrayList<>();
+    private final List<SbomRelationship> relationships = new ArrayList<>();
+    private final List<String> describes = new ArrayList<>();
+    private int describesLine;
+    private final List<SbomAnnotation> docAnnotations = new ArrayList<>();
+    private final List<String> otherElementIds = new ArrayList<>();
+
+    private SpdxJsonStreamReader(Path file, JsonParser p) {
+        this.file = file;
+        this.p = p;
+    }
+
+    static SbomDocument read(Path file) {
+        JsonParser parser = null;
+        try (InputStream in = Files.newInputStream(file)) {
+            parser = FACTORY.createParser(in);
+            return new SpdxJsonStreamReader(file, parser).document();
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.parseError(file, parser, e);
+        } catch (IOException e) {
+            throw new SbomReadException(file, "", "cannot read: " + e.getMessage(), e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // reading is over; nothing to report
+                }
+            }
+        }
+    }
+
+    private SbomDocument document() throws IOException {
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_OBJECT) {
+            throw typeError("an object", t);
+        }
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "spdxVersion" -> {
+                    spdxVersion = string();
+                    spdxVersionLine = p.currentTokenLocation().getLineNr();
+                }
+                case "SPDXID" -> spdxId = string();
+                case "name" -> name = string();
+                case "documentNamespace" -> namespace = string();
+                case "dataLicense" -> dataLicence = string();
+                case "creationInfo" -> creationInfo();
+                case "externalDocumentRefs" -> {
+                    if (array()) {
+                        while (nextElement()) {
+                            externalRef();
+                        }
+                    }
+                }
+                case "documentDescribes" -> {
+                    describesLine = p.currentTokenLocation().getLineNr();
+                    if (array()) {
+                        while (nextElement()) {
+                            describes.add(id(string()));
+                        }
+                    }
+                }
+                case "packages" -> {
+                    if (array()) {
+                        while (nextElement()) {
+                            pkg();
+                        }
+                    }
+                }
+                case "files" -> {
+                    if (array()) {
+                        while (nextElement()) {
+                            file();
+                        }
+                    }
+                }
+                case "snippets" -> {
+                    if (array()) {
+                        while (nextElement()) {
+                            snippet();
+                        }
+                    }
+                }
+                case "relationships" -> {
+                    if (array()) {
+                        while (nextElement()) {
+                            relationship();
+                        }
+                    }
+                }
+                case "annotations" -> annotations(docAnnotations);
+                default -> p.skipChildren();
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new SbomReadException(file, JsonProblems.where(p), "invalid JSON: expected a field name, found "
+                    + JsonProblems.describe(t));
+        }
+        JsonToken after = p.nextToken();
+        if (after != null) {
+            throw new SbomReadException(file, JsonProblems.at(p.currentTokenLocation()),
+                    "content after the end of the JSON document (" + JsonProblems.describe(after) + ")");
+        }
+        return build();
+    }
+
+    private SbomDocument build() {
+        if (spdxVersion == null) {
+            throw new SbomReadException(file, "spdxVersion", "missing: an SPDX JSON document must say its spdxVersion");
+        }
+        SbomValidator.unsupportedVersion(SbomFormat.SPDX_JSON, spdxVersion).ifPresent(problem -> {
+            throw new SbomReadException(file, "line " + spdxVersionLine + ", spdxVersion", problem);
+        });
+        if (spdxId == null) {
+            throw new SbomReadException(file, "SPDXID", "missing: the document has no SPDXID");
+        }
+        // documentDescribes entries are DESCRIBES relationships of the document (as spdx-java-library reads them);
+        // one already listed in relationships is not counted twice.
+        if (!describes.isEmpty()) {
+            Set<String> described = new HashSet<>();
+            for (SbomRelationship r : relationships) {
+                if (r.from().equals(spdxId) && r.type().equals("DESCRIBES")) {
+                    described.add(r.to());
+                }
+            }
+            for (String d : describes) {
+                if (described.add(d)) {
+                    relationships.add(new SbomRelationship(spdxId, "DESCRIBES", d, describesLine));
+                }
+            }
+        }
+        return new SbomDocument(file, SbomFormat.SPDX_JSON, READER, spdxVersion, spdxId, name, namespace, dataLicence,
+                created, creators, externalRefs, packages, files, relationships, docAnnotations, otherElementIds, List.of());
+    }
+
+    private void creationInfo() throws IOException {
+        if (!object()) {
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "created" -> created = string();
+                case "creators" -> {
+                    if (array()) {
+                        while (nextElement()) {
+                            creators.add(string());
+                        }
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void externalRef() throws IOException {
+        if (!object()) {
+            return;
+        }
+        String id = null;
+        String doc = null;
+        SbomChecksum checksum = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "externalDocumentId" -> id = string();
+                case "spdxDocument" -> doc = string();
+                case "checksum" -> checksum = checksum();
+                default -> p.skipChildren();
+            }
+        }
+        externalRefs.add(new ExternalDocumentRef(id, doc, checksum));
+    }
+
+    private void pkg() throws IOException {
+        if (!object()) {
+            return;
+        }
+        int line = p.currentTokenLocation().getLineNr();
+        String id = null;
+        String pkgName = null;
+        String version = null;
+        String supplier = null;
+        String originator = null;
+        String declared = null;
+        String concluded = null;
+        String copyright = null;
+        String download = null;
+        String purl = null;
+        List<String> hasFiles = List.of();
+        List<SbomAnnotation> annotations = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "SPDXID" -> id = id(string());
+                case "name" -> pkgName = string();
+                case "versionInfo" -> version = string();
+                case "supplier" -> supplier = share(string());
+                case "originator" -> originator = share(string());
+                case "licenseDeclared" -> declared = share(string());
+                case "licenseConcluded" -> concluded = share(string());
+                case "copyrightText" -> copyright = share(string());
+                case "downloadLocation" -> download = share(string());
+                case "externalRefs" -> {
+                    if (array()) {
+                        while (nextElement()) {
+                            String locator = purlOf();
+                            if (locator != null && (purl == null || locator.compareTo(purl) < 0)) {
+                                purl = locator;
+                            }
+                        }
+                    }
+                }
+                case "hasFiles" -> {
+                    if (array()) {
+                        hasFiles = new ArrayList<>();
+                        while (nextElement()) {
+                            hasFiles.add(id(string()));
+                        }
+                    }
+                }
+                case "annotations" -> {
+                    annotations = new ArrayList<>(4);
+                    annotations(annotations);
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (id == null) {
+            throw new SbomReadException(file, "line " + line + ", packages[" + packages.size() + "]",
+                    "package without an SPDXID");
+        }
+        packages.add(new SbomPackage(id, pkgName, version, supplier, originator, orNoAssertion(declared),
+                orNoAssertion(concluded), blankToNull(copyright), download, purl, hasFiles, annotations,
+                ComponentTags.NONE, line));
+    }
+
+    /** The locator of an externalRefs entry when it is a purl, else null. */
+    private String purlOf() throws IOException {
+        if (!object()) {
+            return null;
+        }
+        String type = null;
+        String locator = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "referenceType" -> type = string();
+                case "referenceLocator" -> locator = string();
+                default -> p.skipChildren();
+            }
+        }
+        return "purl".equals(type) ? locator : null;
+    }
+
+    private void file() throws IOException {
+        if (!object()) {
+            return;
+        }
+        int line = p.currentTokenLocation().getLineNr();
+        String id = null;
+        String fileName = null;
+        String concluded = null;
+        String copyright = null;
+        List<SbomChecksum> checksums = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "SPDXID" -> id = id(string());
+                case "fileName" -> fileName = string();
+                case "licenseConcluded" -> concluded = share(string());
+                case "copyrightText" -> copyright = share(string());
+                case "checksums" -> {
+                    if (array()) {
+                        checksums = new ArrayList<>(2);
+                        while (nextElement()) {
+                            SbomChecksum c = checksum();
+                            if (c != null) {
+                                checksums.add(c);
+                            }
+                        }
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (id == null) {
+            throw new SbomReadException(file, "line " + line + ", files[" + files.size() + "]", "file without an SPDXID");
+        }
+        files.add(new SbomFile(id, fileName, checksums, orNoAssertion(concluded), blankToNull(copyright), line));
+    }
+
+    private void snippet() throws IOException {
+        if (!object()) {
+            return;
+        }
+        int line = p.currentTokenLocation().getLineNr();
+        String id = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("SPDXID")) {
+                id = id(string());
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (id == null) {
+            throw new SbomReadException(file, "line " + line + ", snippets[" + otherElementIds.size() + "]",
+                    "snippet without an SPDXID");
+        }
+        otherElementIds.add(id);
+    }
+
+    private SbomChecksum checksum() throws IOException {
+        if (!object()) {
+            return null;
+        }
+        String algorithm = null;
+        String value = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "algorithm" -> algorithm = share(string());
+                case "checksumValue" -> value = string();
+                default -> p.skipChildren();
+            }
+        }
+        return new SbomChecksum(algorithm, value);
+    }
+
+    private void relationship() throws IOException {
+        if (!object()) {
+            return;
+        }
+        int line = p.currentTokenLocation().getLineNr();
+        String from = null;
+        String type = null;
+        String to = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "spdxElementId" -> from = id(string());
+                case "relationshipType" -> type = share(string());
+                case "relatedSpdxElement" -> to = id(string());
+                default -> p.skipChildren();
+            }
+        }
+        String where = "line " + line + ", relationships[" + relationships.size() + "]";
+        if (from == null || type == null || to == null) {
+            throw new SbomReadException(file, where, "relationship needs spdxElementId, relationshipType and "
+                    + "relatedSpdxElement (has " + from + " " + type + " " + to + ")");
+        }
+        relationships.add(new SbomRelationship(from, type, to, line));
+    }
+
+    private void annotations(List<SbomAnnotation> into) throws IOException {
+        if (!array()) {
+            return;
+        }
+        while (nextElement()) {
+            if (!object()) {
+                continue;
+            }
+            String annotator = null;
+            String type = null;
+            String date = null;
+            String comment = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "annotator" -> annotator = share(string());
+                    case "annotationType" -> type = share(string());
+                    case "annotationDate" -> date = share(string());
+                    case "comment" -> comment = string();
+                    default -> p.skipChildren();
+                }
+            }
+            into.add(new SbomAnnotation(annotator, type, date, comment));
+        }
+    }
+
+    // ---- token helpers: the current token must be of the expected kind, else a type error naming the field ----
+
+    /** The current value as text; numbers and booleans are taken as their text, null as null. */
+    private String string() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t != null && t.isScalarValue()) {
+            return p.getText();
+        }
+        throw typeError("a string", t);
+    }
+
+    /** True at the start of an array; false for null; a type error otherwise. */
+    private boolean array() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_ARRAY) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        throw typeError("an array", t);
+    }
+
+    /** True at the start of an object; false for null; a type error otherwise. */
+    private boolean object() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        throw typeError("an object", t);
+    }
+
+    /** Advances to the next array element; false at the end of the array. */
+    private boolean nextElement() throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "end of input inside an array");
+        }
+        return t != JsonToken.END_ARRAY;
+    }
+
+    private SbomReadException typeError(String expected, JsonToken found) {
+        return new SbomReadException(file, JsonProblems.where(p), "must be " + expected + ", found "
+                + JsonProblems.describe(found));
+    }
+
+    /** Ids repeat (as relationship ends, hasFiles entries): keep one copy of each. */
+    private String id(String s) {
+        return share(s);
+    }
+
+    private String share(String s) {
+        if (s == null || s.length() > 200) {
+            return s;
+        }
+        String prior = shared.putIfAbsent(s, s);
+        return prior == null ? s : prior;
+    }
+
+    private static String orNoAssertion(String licence) {
+        return licence == null || licence.isBlank() ? NOASSERTION : licence;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}
