@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
@@ -52,8 +54,27 @@ final class CycloneDxJsonReader {
         try (InputStream in = Files.newInputStream(file)) {
             bom = new JsonParser().parse(in);
         } catch (ParseException e) {
-            String msg = e.getMessage() == null && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new SbomReadException(file, "", "cannot read this CycloneDX JSON: " + JsonProblems.firstLine(msg), e);
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof JsonProcessingException j) {
+                String at = JsonProblems.at(j.getLocation());
+                String field = "";
+                if (j instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                    StringBuilder b = new StringBuilder();
+                    for (JsonMappingException.Reference r : m.getPath()) {
+                        b.append(r.getFieldName() != null ? (b.length() > 0 ? "." : "") + r.getFieldName()
+                                : "[" + r.getIndex() + "]");
+                    }
+                    field = b.toString();
+                }
+                String where = field.isEmpty() ? at : at.isEmpty() ? field : at + ", " + field;
+                String msg = JsonProblems.firstLine(j.getOriginalMessage()).replaceAll("\\b(?:[a-z]\\w*\\.)+([A-Z])", "$1");
+                throw new SbomReadException(file, where, "not valid CycloneDX JSON: " + msg, e);
+            }
+            throw new SbomReadException(file, "", "not valid CycloneDX JSON: " + JsonProblems.firstLine(
+                    cause.getMessage() == null ? e.getMessage() : cause.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             throw new SbomReadException(file, "", "cannot read this CycloneDX JSON: " + e.getMessage(), e);
         }

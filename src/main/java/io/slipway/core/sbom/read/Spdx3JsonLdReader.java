@@ -67,6 +67,8 @@ final class Spdx3JsonLdReader {
         }
         try {
             return toModel(file, store, doc);
+        } catch (SbomReadException e) {
+            throw e;
         } catch (InvalidSPDXAnalysisException | RuntimeException e) {
             throw SpdxLibraryReader.libraryFailure(file, SbomFormat.SPDX3_JSON_LD, e);
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.spdx.core.InvalidSPDXAnalysisException;
 import org.spdx.jacksonstore.MultiFormatStore;
@@ -43,6 +44,8 @@ final class SpdxLibraryReader {
     static final String READER = "spdx-java-library 2.0.4";
     /** Heap the library needs per byte of input, as measured for JSON (ENVIRONMENT.md), with some margin. */
     static final int HEAP_PER_BYTE = 6;
+    /** "org.spdx.core.SpdxIdNotFoundException: " and the like, which wrapped messages start with. */
+    private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*: ");
 
     private SpdxLibraryReader() {
     }
@@ -71,6 +74,8 @@ final class SpdxLibraryReader {
         }
         try {
             return toModel(file, format, store, doc);
+        } catch (SbomReadException e) {
+            throw e;
         } catch (InvalidSPDXAnalysisException | RuntimeException e) {
             throw libraryFailure(file, format, e);
         }
@@ -112,6 +117,7 @@ final class SpdxLibraryReader {
         if (root instanceof OutOfMemoryError) {
             msg = "out of memory";
         }
+        msg = EXCEPTION_PREFIX.matcher(msg).replaceFirst("");
         return new SbomReadException(file, "", "spdx-java-library cannot read this " + format.label() + ": "
                 + JsonProblems.firstLine(msg), e);
     }

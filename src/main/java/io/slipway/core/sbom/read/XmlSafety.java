@@ -48,8 +48,10 @@ final class XmlSafety {
             reader.setProperty("http://xml.org/sax/properties/declaration-handler", handler);
             reader.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXParseException e) {
-            throw new SbomReadException(file, "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
-                    describe(e), e);
+            String what = describe(e);
+            boolean positioned = e.getLineNumber() > 1 && !what.startsWith("XML entity expansion");
+            throw new SbomReadException(file, positioned ? "line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() : "", what, e);
         } catch (SAXException e) {
             throw new SbomReadException(file, "", describe(e), e);
         } catch (ParserConfigurationException | IOException e) {
