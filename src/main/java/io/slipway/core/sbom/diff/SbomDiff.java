@@ -15,9 +15,9 @@ import java.util.TreeMap;
  *
  * <p>Duplicates by name (a document may hold {@code golang.org/x/net} at two versions): per name, packages with
  * the same version on both sides pair up first (unchanged, or licence changed). The rest, sorted by version
- * ({@link Versions#ORDER}), pair up in order as version changes (lowest old with lowest new); what is left over
- * on the old side is removed, on the new side added. So {1.0, 2.0} to {2.0, 3.0} is one version change
- * 1.0 to 3.0, and 2.0 unchanged. Packages without a name are ignored (the readers refuse none, but CycloneDX
+ * ({@link Versions#ORDER}), pair up from the newest down as version changes (newest old with newest new); what
+ * is left over on the old side is removed, on the new side added. So {1.0, 2.0} to {2.0, 3.0} is one version
+ * change 1.0 to 3.0 and 2.0 unchanged; {1.0, 2.0} to {2.1} is 2.0 to 2.1 and 1.0 removed. Packages without a name are ignored (the readers refuse none, but CycloneDX
  * may have them).
  *
  * <p>A licence change compares declared and concluded licence text (after trimming); a pair can be both a
@@ -82,8 +82,8 @@ public record SbomDiff(List<Change> added, List<Change> removed, List<Change> ve
             }
             Comparator<SbomPackage> byVersion = Comparator.comparing(p -> p.version() == null ? "" : p.version(),
                     Versions.ORDER);
-            olds.sort(byVersion);
-            news.sort(byVersion);
+            olds.sort(byVersion.reversed());
+            news.sort(byVersion.reversed());
             int pairs = Math.min(olds.size(), news.size());
             for (int i = 0; i < pairs; i++) {
                 Change c = Change.of(olds.get(i), news.get(i));
@@ -92,8 +92,12 @@ public record SbomDiff(List<Change> added, List<Change> removed, List<Change> ve
                     licenceChanged.add(c);
                 }
             }
-            olds.subList(pairs, olds.size()).forEach(o -> removed.add(Change.of(o, null)));
-            news.subList(pairs, news.size()).forEach(n -> added.add(Change.of(null, n)));
+            for (int i = olds.size() - 1; i >= pairs; i--) {
+                removed.add(Change.of(olds.get(i), null));
+            }
+            for (int i = news.size() - 1; i >= pairs; i--) {
+                added.add(Change.of(null, news.get(i)));
+            }
         }
         return new SbomDiff(added, removed, versionChanged, licenceChanged, unchanged);
     }
