@@ -74,15 +74,26 @@ public final class SbomValidator {
     }
 
     private static final class Checks {
+        private static final byte DOCUMENT = 0;
+        private static final byte PACKAGE = 1;
+        private static final byte FILE = 2;
+        private static final byte OTHER = 3;
         final SbomDocument doc;
         final List<Finding> errors = new ArrayList<>();
         final List<Finding> warnings = new ArrayList<>();
-        final Map<String, Integer> index = new HashMap<>();
-        final List<String> where = new ArrayList<>();
+        final Map<String, Integer> index;
+        /** Per defined element (in index order): what it is and its position in its list; text only on demand. */
+        final byte[] kind;
+        final int[] position;
+        int defined;
         final Map<String, Integer> kindCounts = new HashMap<>();
 
         Checks(SbomDocument doc) {
             this.doc = doc;
+            int total = 1 + doc.packages().size() + doc.files().size() + doc.otherElementIds().size();
+            this.index = new HashMap<>(total * 4 / 3 + 16);
+            this.kind = new byte[total];
+            this.position = new int[total];
         }
 
         private void error(String kind, String at, String message) {
@@ -109,32 +120,41 @@ public final class SbomValidator {
             return line > 0 ? "line " + line + ", " + field : field;
         }
 
-        private void define(String id, String at) {
-            Integer prior = index.putIfAbsent(id, where.size());
+        private String describe(byte k, int pos) {
+            return switch (k) {
+                case DOCUMENT -> "the document";
+                case PACKAGE -> at(doc.packages().get(pos).line(), "packages[" + pos + "]");
+                case FILE -> at(doc.files().get(pos).line(), "files[" + pos + "]");
+                default -> "element " + doc.otherElementIds().get(pos);
+            };
+        }
+
+        private void define(String id, byte k, int pos) {
+            Integer prior = index.putIfAbsent(id, defined);
             if (prior != null) {
-                error("duplicate", at, "duplicate SPDX id '" + id + "' (first defined at " + where.get(prior) + ")");
+                error("duplicate", describe(k, pos), "duplicate SPDX id '" + id + "' (first defined at "
+                        + describe(kind[prior], position[prior]) + ")");
             } else {
-                where.add(at);
+                kind[defined] = k;
+                position[defined++] = pos;
             }
         }
 
         void ids() {
             if (doc.spdxId() != null) {
-                define(doc.spdxId(), "the document");
+                define(doc.spdxId(), DOCUMENT, 0);
             }
             List<SbomPackage> packages = doc.packages();
             for (int i = 0; i < packages.size(); i++) {
-                SbomPackage p = packages.get(i);
-                define(p.spdxId(), at(p.line(), "packages[" + i + "]"));
+                define(packages.get(i).spdxId(), PACKAGE, i);
             }
             List<SbomFile> files = doc.files();
             for (int i = 0; i < files.size(); i++) {
-                SbomFile f = files.get(i);
-                define(f.spdxId(), at(f.line(), "files[" + i + "]"));
+                define(files.get(i).spdxId(), FILE, i);
             }
-            List<String> snippets = doc.otherElementIds();
-            for (int i = 0; i < snippets.size(); i++) {
-                define(snippets.get(i), "element " + snippets.get(i));
+            List<String> others = doc.otherElementIds();
+            for (int i = 0; i < others.size(); i++) {
+                define(others.get(i), OTHER, i);
             }
             summariseOverflow("duplicate", errors, true, "duplicate ids");
         }
@@ -230,15 +250,18 @@ public final class SbomValidator {
          * Iterative DFS over DEPENDS_ON/CONTAINS edges; an edge to an element still on the stack closes a cycle.
          */
         void cycles() {
-            int n = where.size();
+            int n = defined;
             List<SbomRelationship> rels = doc.relationships();
             int[] degree = new int[n + 1];
             int edges = 0;
-            for (SbomRelationship r : rels) {
-                int[] e = edge(r);
-                if (e != null) {
-                    degree[e[0]]++;
+            int[] from = new int[rels.size()];
+            int[] to = new int[rels.size()];
+            for (int i = 0; i < rels.size(); i++) {
+                if (edge(rels.get(i), from, to, i)) {
+                    degree[from[i]]++;
                     edges++;
+                } else {
+                    from[i] = -1;
                 }
             }
             if (edges == 0) {
@@ -252,10 +275,9 @@ public final class SbomValidator {
             int[] relOf = new int[edges];
             int[] fill = start.clone();
             for (int i = 0; i < rels.size(); i++) {
-                int[] e = edge(rels.get(i));
-                if (e != null) {
-                    target[fill[e[0]]] = e[1];
-                    relOf[fill[e[0]]++] = i;
+                if (from[i] >= 0) {
+                    target[fill[from[i]]] = to[i];
+                    relOf[fill[from[i]]++] = i;
                 }
             }
             byte[] state = new byte[n]; // 0 unseen, 1 on the stack, 2 done
@@ -303,18 +325,20 @@ public final class SbomValidator {
             }
         }
 
-        /** {@code [from, to]} element indexes for a DEPENDS_ON/CONTAINS-like relationship, else null. */
-        private int[] edge(SbomRelationship r) {
+        /** Sets {@code from[i]}, {@code to[i]} for a DEPENDS_ON/CONTAINS-like relationship; false for others. */
+        private boolean edge(SbomRelationship r, int[] from, int[] to, int i) {
             boolean forward = FORWARD_EDGES.contains(r.type());
             if (!forward && !REVERSE_EDGES.contains(r.type())) {
-                return null;
+                return false;
             }
             Integer a = index.get(r.from());
             Integer b = index.get(r.to());
             if (a == null || b == null) {
-                return null;
+                return false;
             }
-            return forward ? new int[] {a, b} : new int[] {b, a};
+            from[i] = forward ? a : b;
+            to[i] = forward ? b : a;
+            return true;
         }
 
         private Finding describeCycle(int fromDepth, int top, int closingRel, int[] viaRel) {

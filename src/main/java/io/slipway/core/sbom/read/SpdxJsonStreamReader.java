@@ -9,17 +9,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The fast path for SPDX 2.2/2.3 JSON: one pass of Jackson's streaming parser straight into the browsable model,
  * never a tree (so heap is bounded by the model, not the file: a 200 MB file with long descriptions reads in a
- * small heap). Fields the browser does not show are skipped token by token. Frequent short values (licences,
- * relationship types, ids) are shared so 50k packages do not carry 50k copies of {@code NOASSERTION}.
+ * small heap). Fields the browser does not show are skipped token by token. Low-variety values (licences,
+ * relationship types, suppliers) are shared through {@link ValueCache}, so 50k packages do not carry 50k copies
+ * of {@code NOASSERTION}.
  *
  * <p>Position-aware errors: wrong JSON types and syntax errors name the line, column and field path
  * ({@code packages[3].name}). Reference and cycle checks happen afterwards in {@link SbomValidator}.
@@ -32,7 +31,7 @@ final class SpdxJsonStreamReader {
 
     private final Path file;
     private final JsonParser p;
-    private final Map<String, String> shared = new HashMap<>(1024);
+    private final ValueCache shared = new ValueCache();
 
     private String spdxVersion;
     private int spdxVersionLine;
@@ -105,7 +104,7 @@ final class SpdxJsonStreamReader {
                     describesLine = p.currentTokenLocation().getLineNr();
                     if (array()) {
                         while (nextElement()) {
-                            describes.add(id(string()));
+                            describes.add(string());
                         }
                     }
                 }
@@ -244,15 +243,15 @@ final class SpdxJsonStreamReader {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "SPDXID" -> id = id(string());
+                case "SPDXID" -> id = string();
                 case "name" -> pkgName = string();
                 case "versionInfo" -> version = string();
-                case "supplier" -> supplier = share(string());
-                case "originator" -> originator = share(string());
-                case "licenseDeclared" -> declared = share(string());
-                case "licenseConcluded" -> concluded = share(string());
-                case "copyrightText" -> copyright = share(string());
-                case "downloadLocation" -> download = share(string());
+                case "supplier" -> supplier = shared();
+                case "originator" -> originator = shared();
+                case "licenseDeclared" -> declared = shared();
+                case "licenseConcluded" -> concluded = shared();
+                case "copyrightText" -> copyright = shared();
+                case "downloadLocation" -> download = shared();
                 case "externalRefs" -> {
                     if (array()) {
                         while (nextElement()) {
@@ -267,7 +266,7 @@ final class SpdxJsonStreamReader {
                     if (array()) {
                         hasFiles = new ArrayList<>();
                         while (nextElement()) {
-                            hasFiles.add(id(string()));
+                            hasFiles.add(string());
                         }
                     }
                 }
@@ -320,10 +319,10 @@ final class SpdxJsonStreamReader {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "SPDXID" -> id = id(string());
+                case "SPDXID" -> id = string();
                 case "fileName" -> fileName = string();
-                case "licenseConcluded" -> concluded = share(string());
-                case "copyrightText" -> copyright = share(string());
+                case "licenseConcluded" -> concluded = shared();
+                case "copyrightText" -> copyright = shared();
                 case "checksums" -> {
                     if (array()) {
                         checksums = new ArrayList<>(2);
@@ -354,7 +353,7 @@ final class SpdxJsonStreamReader {
             String field = p.currentName();
             p.nextToken();
             if (field.equals("SPDXID")) {
-                id = id(string());
+                id = string();
             } else {
                 p.skipChildren();
             }
@@ -376,7 +375,7 @@ final class SpdxJsonStreamReader {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "algorithm" -> algorithm = share(string());
+                case "algorithm" -> algorithm = shared();
                 case "checksumValue" -> value = string();
                 default -> p.skipChildren();
             }
@@ -396,9 +395,9 @@ final class SpdxJsonStreamReader {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "spdxElementId" -> from = id(string());
-                case "relationshipType" -> type = share(string());
-                case "relatedSpdxElement" -> to = id(string());
+                case "spdxElementId" -> from = string();
+                case "relationshipType" -> type = shared();
+                case "relatedSpdxElement" -> to = string();
                 default -> p.skipChildren();
             }
         }
@@ -426,9 +425,9 @@ final class SpdxJsonStreamReader {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
-                    case "annotator" -> annotator = share(string());
-                    case "annotationType" -> type = share(string());
-                    case "annotationDate" -> date = share(string());
+                    case "annotator" -> annotator = shared();
+                    case "annotationType" -> type = shared();
+                    case "annotationDate" -> date = shared();
                     case "comment" -> comment = string();
                     default -> p.skipChildren();
                 }
@@ -492,17 +491,13 @@ final class SpdxJsonStreamReader {
                 + JsonProblems.describe(found));
     }
 
-    /** Ids repeat (as relationship ends, hasFiles entries): keep one copy of each. */
-    private String id(String s) {
-        return share(s);
-    }
-
-    private String share(String s) {
-        if (s == null || s.length() > 200) {
-            return s;
+    /** The current value as text, shared with earlier equal values (for low-variety fields). */
+    private String shared() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return shared.get(p);
         }
-        String prior = shared.putIfAbsent(s, s);
-        return prior == null ? s : prior;
+        return string();
     }
 
     private static String orNoAssertion(String licence) {
