@@ -220,6 +220,7 @@ public record ComponentTags(String id, ComponentType type, ReleaseMode mode, Str
 
     /** Adds the tags to an spdx-java-library element (normally the component's package) as annotations. */
     public void addTo(SpdxElement element, String isoDate) throws InvalidSPDXAnalysisException {
+        SpdxOffline.init();
         for (String c : comments()) {
             element.addAnnotation(element.createAnnotation(ANNOTATOR, AnnotationType.OTHER, isoDate, c));
         }

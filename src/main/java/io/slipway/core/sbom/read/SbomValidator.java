@@ -159,22 +159,24 @@ public final class SbomValidator {
             summariseOverflow("duplicate", errors, true, "duplicate ids");
         }
 
-        private boolean resolves(String id, boolean allowNone) {
-            if (index.containsKey(id)) {
-                return true;
+        /** The element index of {@code id}; -1 when it resolves outside the document; -2 when it does not. */
+        private int resolve(String id, boolean allowNone) {
+            Integer i = index.get(id);
+            if (i != null) {
+                return i;
             }
             if (allowNone && (id.equals("NONE") || id.equals("NOASSERTION"))) {
-                return true;
+                return -1;
             }
             if (doc.externalDocumentRefs().stream().anyMatch(r -> id.equals(r.id()))) {
-                return true; // an SPDX 3 import
+                return -1; // an SPDX 3 import
             }
             int colon = id.indexOf(':');
             if (id.startsWith("DocumentRef-") && colon > 0) {
                 String ref = id.substring(0, colon);
-                return doc.externalDocumentRefs().stream().anyMatch(r -> ref.equals(r.id()));
+                return doc.externalDocumentRefs().stream().anyMatch(r -> ref.equals(r.id())) ? -1 : -2;
             }
-            return false;
+            return -2;
         }
 
         private String missing(String id) {
@@ -185,14 +187,22 @@ public final class SbomValidator {
             return "'" + id + "' is not defined in this document";
         }
 
+        /** Element index of each relationship's ends (negative: outside the document), for the cycle search. */
+        int[] fromIndex;
+        int[] toIndex;
+
         void references() {
             List<SbomRelationship> rels = doc.relationships();
+            fromIndex = new int[rels.size()];
+            toIndex = new int[rels.size()];
             for (int i = 0; i < rels.size(); i++) {
                 SbomRelationship r = rels.get(i);
-                if (!resolves(r.from(), false)) {
+                fromIndex[i] = resolve(r.from(), false);
+                toIndex[i] = resolve(r.to(), true);
+                if (fromIndex[i] == -2) {
                     error("missing", at(r.line(), "relationships[" + i + "] " + r), missing(r.from()));
                 }
-                if (!resolves(r.to(), true)) {
+                if (toIndex[i] == -2) {
                     error("missing", at(r.line(), "relationships[" + i + "] " + r), missing(r.to()));
                 }
             }
@@ -200,7 +210,7 @@ public final class SbomValidator {
             for (int i = 0; i < packages.size(); i++) {
                 SbomPackage p = packages.get(i);
                 for (String f : p.hasFiles()) {
-                    if (!resolves(f, false)) {
+                    if (resolve(f, false) == -2) {
                         error("missing", at(p.line(), "packages[" + i + "].hasFiles"), missing(f));
                     }
                 }
@@ -257,7 +267,7 @@ public final class SbomValidator {
             int[] from = new int[rels.size()];
             int[] to = new int[rels.size()];
             for (int i = 0; i < rels.size(); i++) {
-                if (edge(rels.get(i), from, to, i)) {
+                if (edge(rels.get(i).type(), from, to, i)) {
                     degree[from[i]]++;
                     edges++;
                 } else {
@@ -326,14 +336,14 @@ public final class SbomValidator {
         }
 
         /** Sets {@code from[i]}, {@code to[i]} for a DEPENDS_ON/CONTAINS-like relationship; false for others. */
-        private boolean edge(SbomRelationship r, int[] from, int[] to, int i) {
-            boolean forward = FORWARD_EDGES.contains(r.type());
-            if (!forward && !REVERSE_EDGES.contains(r.type())) {
+        private boolean edge(String type, int[] from, int[] to, int i) {
+            boolean forward = FORWARD_EDGES.contains(type);
+            if (!forward && !REVERSE_EDGES.contains(type)) {
                 return false;
             }
-            Integer a = index.get(r.from());
-            Integer b = index.get(r.to());
-            if (a == null || b == null) {
+            int a = fromIndex[i];
+            int b = toIndex[i];
+            if (a < 0 || b < 0) {
                 return false;
             }
             from[i] = forward ? a : b;
