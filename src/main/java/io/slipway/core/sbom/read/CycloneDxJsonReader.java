@@ -49,7 +49,7 @@ final class CycloneDxJsonReader {
     }
 
     static SbomDocument read(Path file) {
-        SpdxLibraryReader.checkHeap(file, SbomFormat.CYCLONEDX_JSON);
+        SpdxLibraryReader.checkHeap(file, SbomFormat.CYCLONEDX_JSON, READER);
         Bom bom;
         try (InputStream in = Files.newInputStream(file)) {
             bom = new JsonParser().parse(in);
@@ -117,7 +117,7 @@ final class CycloneDxJsonReader {
                 packages.add(new SbomPackage(ref, name(c), c.getVersion(),
                         c.getSupplier() != null && c.getSupplier().getName() != null
                                 ? "Organization: " + c.getSupplier().getName() : null,
-                        c.getAuthor() != null ? "Person: " + c.getAuthor() : null, licences[0], licences[1],
+                        author(c), licences[0], licences[1],
                         c.getCopyright(), download(c), c.getPurl(), List.of(), tags(c.getProperties()),
                         ComponentTags.NONE, 0));
             }
@@ -152,11 +152,7 @@ final class CycloneDxJsonReader {
             if (meta.getTimestamp() != null) {
                 created = Instant.ofEpochMilli(meta.getTimestamp().getTime()).toString();
             }
-            if (meta.getTools() != null) {
-                for (Tool t : meta.getTools()) {
-                    creators.add("Tool: " + t.getName() + (t.getVersion() == null ? "" : "-" + t.getVersion()));
-                }
-            }
+            creators.addAll(legacyTools(meta));
             if (meta.getToolChoice() != null && meta.getToolChoice().getComponents() != null) {
                 for (Component t : meta.getToolChoice().getComponents()) {
                     creators.add("Tool: " + t.getName() + (t.getVersion() == null ? "" : "-" + t.getVersion()));
@@ -172,6 +168,27 @@ final class CycloneDxJsonReader {
         return new SbomDocument(file, SbomFormat.CYCLONEDX_JSON, READER, "CycloneDX-" + bom.getSpecVersion(), docId,
                 name, bom.getSerialNumber(), null, created, creators, List.of(), packages, files, relationships,
                 List.of(), List.of(), List.of());
+    }
+
+    /** The author as an SPDX originator: 1.6's authors list, else the (deprecated) author text of older BOMs. */
+    @SuppressWarnings("deprecation")
+    private static String author(Component c) {
+        if (c.getAuthors() != null && !c.getAuthors().isEmpty() && c.getAuthors().get(0).getName() != null) {
+            return "Person: " + c.getAuthors().get(0).getName();
+        }
+        return c.getAuthor() != null ? "Person: " + c.getAuthor() : null;
+    }
+
+    /** Tools as CycloneDX 1.4 listed them (deprecated since 1.5, still common). */
+    @SuppressWarnings("deprecation")
+    private static List<String> legacyTools(Metadata meta) {
+        List<String> out = new ArrayList<>();
+        if (meta.getTools() != null) {
+            for (Tool t : meta.getTools()) {
+                out.add("Tool: " + t.getName() + (t.getVersion() == null ? "" : "-" + t.getVersion()));
+            }
+        }
+        return out;
     }
 
     private static String name(Component c) {

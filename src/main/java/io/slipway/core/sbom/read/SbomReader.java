@@ -23,7 +23,7 @@ public final class SbomReader {
     public enum Engine {
         /** Streaming for SPDX JSON, spdx-java-library for the other SPDX formats, cyclonedx-core-java for CycloneDX. */
         AUTO,
-        /** The streaming reader; SPDX JSON only. */
+        /** The streaming reader; SPDX JSON only (CycloneDX JSON still through cyclonedx-core-java). */
         FAST,
         /** spdx-java-library for every SPDX format (CycloneDX still through cyclonedx-core-java). */
         LIBRARY

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -481,7 +482,7 @@ final class SpdxJsonStreamReader {
     private boolean nextElement() throws IOException {
         JsonToken t = p.nextToken();
         if (t == null) {
-            throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "end of input inside an array");
+            throw new JsonEOFException(p, null, "end of input inside an array");
         }
         return t != JsonToken.END_ARRAY;
     }

@@ -6,11 +6,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.spdx.core.InvalidSPDXAnalysisException;
 import org.spdx.jacksonstore.MultiFormatStore;
 import org.spdx.library.SpdxModelFactory;
@@ -52,7 +52,7 @@ final class SpdxLibraryReader {
 
     static SbomDocument read(Path file, SbomFormat format) {
         SpdxOffline.init();
-        checkHeap(file, format);
+        checkHeap(file, format, "spdx-java-library");
         if (format == SbomFormat.SPDX3_JSON_LD) {
             return Spdx3JsonLdReader.read(file);
         }
@@ -90,7 +90,8 @@ final class SpdxLibraryReader {
         return Files.newInputStream(file);
     }
 
-    static void checkHeap(Path file, SbomFormat format) {
+    /** Refuses a file the named in-memory reader would need more heap for than is free. */
+    static void checkHeap(Path file, SbomFormat format, String reader) {
         long size;
         try {
             size = Files.size(file);
@@ -100,10 +101,11 @@ final class SpdxLibraryReader {
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (size * HEAP_PER_BYTE > available) {
-            throw new SbomReadException(file, "", String.format("%,d bytes of %s is too large for spdx-java-library in "
-                    + "this JVM (it needs about %dx the file in heap; %,d MB available)%s", size, format.label(),
+            throw new SbomReadException(file, "", String.format("%,d bytes of %s is too large for %s in this JVM "
+                    + "(it needs about %dx the file in heap; %,d MB available)%s", size, format.label(), reader,
                     HEAP_PER_BYTE, available >> 20, format == SbomFormat.SPDX_JSON ? ": use the streaming reader"
-                            : ": convert it to SPDX JSON, which Slipway streams"));
+                            : format.isSpdx() ? ": convert it to SPDX JSON, which Slipway streams"
+                            : ": give the JVM more heap (-Xmx)"));
         }
     }
 
@@ -222,7 +224,7 @@ final class SpdxLibraryReader {
                 purls.add(r.getReferenceLocator());
             }
         }
-        return purls.isEmpty() ? null : purls.stream().sorted().collect(Collectors.toList()).get(0);
+        return purls.isEmpty() ? null : Collections.min(purls);
     }
 
     private static String licence(AnyLicenseInfo l) {
