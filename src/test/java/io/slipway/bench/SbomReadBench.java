@@ -47,7 +47,7 @@ public final class SbomReadBench {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,50000").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int libraryRuns = Math.max(3, runs / 3);
         Path work = Path.of(args.length > 3 ? args[3] : System.getProperty("java.io.tmpdir"), "slipway-sbom-bench");
         Files.createDirectories(work);
@@ -74,7 +74,7 @@ public final class SbomReadBench {
 
             // the quick readers alternate run by run, so load from other processes hits both alike
             Map<String, double[]> times = interleaved(quick, warmups, runs);
-            times.putAll(interleaved(library, Math.max(1, warmups / 2), libraryRuns));
+            times.putAll(interleaved(library, Math.max(1, Math.min(3, warmups / 2)), libraryRuns));
             Map<String, Callable<Object>> all = new LinkedHashMap<>(quick);
             all.putAll(library);
             double tree = median(times.get("Jackson readTree"));

@@ -40,10 +40,13 @@ public final class SbomReader {
         long t0 = System.nanoTime();
         SbomFormat format = FormatDetector.detect(file);
         SbomDocument raw;
+        IdSymbols symbols = null;
         if (format == SbomFormat.CYCLONEDX_JSON) {
             raw = CycloneDxJsonReader.read(file);
         } else if (format == SbomFormat.SPDX_JSON && engine != Engine.LIBRARY) {
-            raw = SpdxJsonStreamReader.read(file);
+            SpdxJsonStreamReader.Parsed parsed = SpdxJsonStreamReader.parse(file);
+            raw = parsed.document();
+            symbols = parsed.symbols();
         } else if (engine == Engine.FAST) {
             throw new SbomReadException(file, "", format.label() + ": the streaming reader reads SPDX JSON only "
                     + "(use the spdx-java-library reader)");
@@ -56,7 +59,7 @@ public final class SbomReader {
             findings.add(Finding.warning("file name", mismatch));
             raw = raw.withFindings(findings);
         }
-        SbomDocument doc = SbomValidator.validate(raw);
+        SbomDocument doc = symbols != null ? SbomValidator.validate(raw, symbols) : SbomValidator.validate(raw);
         LOG.debug("read {} as {} with {} in {} ms: {} packages, {} files, {} relationships, {} warnings", file,
                 format.label(), doc.reader(), (System.nanoTime() - t0) / 1_000_000, doc.packages().size(),
                 doc.files().size(), doc.relationships().size(), doc.warnings().size());

@@ -55,7 +55,12 @@ public final class SbomValidator {
 
     /** Validates {@code doc} and returns it with component tags parsed and warnings added, or throws. */
     public static SbomDocument validate(SbomDocument doc) {
-        Checks c = new Checks(doc);
+        return validate(doc, IdSymbols.of(doc));
+    }
+
+    /** As {@link #validate(SbomDocument)}, with the ids already numbered (by the streaming reader). */
+    static SbomDocument validate(SbomDocument doc, IdSymbols symbols) {
+        Checks c = new Checks(doc, symbols);
         c.ids();
         c.references();
         if (!c.errors.isEmpty()) {
@@ -81,17 +86,21 @@ public final class SbomValidator {
         final SbomDocument doc;
         final List<Finding> errors = new ArrayList<>();
         final List<Finding> warnings = new ArrayList<>();
-        final Map<String, Integer> index;
-        /** Per defined element (in index order): what it is and its position in its list; text only on demand. */
+        final IdSymbols symbols;
+        /** Per symbol: the element that defines it (index into kind/position), or -1. */
+        final int[] elementOf;
+        /** Per defined element (in definition order): what it is and its position in its list. */
         final byte[] kind;
         final int[] position;
         int defined;
         final Map<String, Integer> kindCounts = new HashMap<>();
 
-        Checks(SbomDocument doc) {
+        Checks(SbomDocument doc, IdSymbols symbols) {
             this.doc = doc;
+            this.symbols = symbols;
             int total = 1 + doc.packages().size() + doc.files().size() + doc.otherElementIds().size();
-            this.index = new HashMap<>(total * 4 / 3 + 16);
+            this.elementOf = new int[symbols.count()];
+            java.util.Arrays.fill(elementOf, -1);
             this.kind = new byte[total];
             this.position = new int[total];
         }
@@ -129,42 +138,41 @@ public final class SbomValidator {
             };
         }
 
-        private void define(String id, byte k, int pos) {
-            Integer prior = index.putIfAbsent(id, defined);
-            if (prior != null) {
-                error("duplicate", describe(k, pos), "duplicate SPDX id '" + id + "' (first defined at "
-                        + describe(kind[prior], position[prior]) + ")");
+        private void define(int sym, byte k, int pos) {
+            int prior = elementOf[sym];
+            if (prior >= 0) {
+                error("duplicate", describe(k, pos), "duplicate SPDX id '" + symbols.name(sym)
+                        + "' (first defined at " + describe(kind[prior], position[prior]) + ")");
             } else {
+                elementOf[sym] = defined;
                 kind[defined] = k;
                 position[defined++] = pos;
             }
         }
 
         void ids() {
-            if (doc.spdxId() != null) {
-                define(doc.spdxId(), DOCUMENT, 0);
+            if (symbols.documentSym >= 0) {
+                define(symbols.documentSym, DOCUMENT, 0);
             }
-            List<SbomPackage> packages = doc.packages();
-            for (int i = 0; i < packages.size(); i++) {
-                define(packages.get(i).spdxId(), PACKAGE, i);
+            for (int i = 0; i < symbols.packageSyms.length; i++) {
+                define(symbols.packageSyms[i], PACKAGE, i);
             }
-            List<SbomFile> files = doc.files();
-            for (int i = 0; i < files.size(); i++) {
-                define(files.get(i).spdxId(), FILE, i);
+            for (int i = 0; i < symbols.fileSyms.length; i++) {
+                define(symbols.fileSyms[i], FILE, i);
             }
-            List<String> others = doc.otherElementIds();
-            for (int i = 0; i < others.size(); i++) {
-                define(others.get(i), OTHER, i);
+            for (int i = 0; i < symbols.otherSyms.length; i++) {
+                define(symbols.otherSyms[i], OTHER, i);
             }
             summariseOverflow("duplicate", errors, true, "duplicate ids");
         }
 
-        /** The element index of {@code id}; -1 when it resolves outside the document; -2 when it does not. */
-        private int resolve(String id, boolean allowNone) {
-            Integer i = index.get(id);
-            if (i != null) {
-                return i;
+        /** The element defining symbol {@code sym}; -1 when it resolves outside the document; -2 when it does not. */
+        private int resolve(int sym, boolean allowNone) {
+            int e = elementOf[sym];
+            if (e >= 0) {
+                return e;
             }
+            String id = symbols.name(sym);
             if (allowNone && (id.equals("NONE") || id.equals("NOASSERTION"))) {
                 return -1;
             }
@@ -197,8 +205,8 @@ public final class SbomValidator {
             toIndex = new int[rels.size()];
             for (int i = 0; i < rels.size(); i++) {
                 SbomRelationship r = rels.get(i);
-                fromIndex[i] = resolve(r.from(), false);
-                toIndex[i] = resolve(r.to(), true);
+                fromIndex[i] = resolve(symbols.relFrom[i], false);
+                toIndex[i] = resolve(symbols.relTo[i], true);
                 if (fromIndex[i] == -2) {
                     error("missing", at(r.line(), "relationships[" + i + "] " + r), missing(r.from()));
                 }
@@ -209,9 +217,9 @@ public final class SbomValidator {
             List<SbomPackage> packages = doc.packages();
             for (int i = 0; i < packages.size(); i++) {
                 SbomPackage p = packages.get(i);
-                for (String f : p.hasFiles()) {
+                for (int f : symbols.hasFiles[i]) {
                     if (resolve(f, false) == -2) {
-                        error("missing", at(p.line(), "packages[" + i + "].hasFiles"), missing(f));
+                        error("missing", at(p.line(), "packages[" + i + "].hasFiles"), missing(symbols.name(f)));
                     }
                 }
             }

@@ -29,10 +29,20 @@ final class SpdxJsonStreamReader {
     static final String READER = "Slipway streaming SPDX JSON reader";
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final String NOASSERTION = "NOASSERTION";
+    private static final int[] EMPTY = new int[0];
 
     private final Path file;
     private final JsonParser p;
     private final ValueCache shared = new ValueCache();
+    private final IdTable ids = new IdTable();
+    private int documentSym = -1;
+    private final IntList packageSyms = new IntList();
+    private final IntList fileSyms = new IntList();
+    private final IntList otherSyms = new IntList();
+    private final IntList relFrom = new IntList();
+    private final IntList relTo = new IntList();
+    private final List<int[]> hasFilesSyms = new ArrayList<>();
+    private final IntList describeSyms = new IntList();
 
     private String spdxVersion;
     private int spdxVersionLine;
@@ -56,7 +66,15 @@ final class SpdxJsonStreamReader {
         this.p = p;
     }
 
+    /** A document as read, with the symbols of its ids for {@link SbomValidator}. */
+    record Parsed(SbomDocument document, IdSymbols symbols) {
+    }
+
     static SbomDocument read(Path file) {
+        return parse(file).document();
+    }
+
+    static Parsed parse(Path file) {
         JsonParser parser = null;
         try (InputStream in = Files.newInputStream(file)) {
             parser = FACTORY.createParser(in);
@@ -76,7 +94,7 @@ final class SpdxJsonStreamReader {
         }
     }
 
-    private SbomDocument document() throws IOException {
+    private Parsed document() throws IOException {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
             throw typeError("an object", t);
@@ -89,7 +107,10 @@ final class SpdxJsonStreamReader {
                     spdxVersion = string();
                     spdxVersionLine = p.currentTokenLocation().getLineNr();
                 }
-                case "SPDXID" -> spdxId = string();
+                case "SPDXID" -> {
+                    documentSym = idSym();
+                    spdxId = documentSym < 0 ? null : ids.name(documentSym);
+                }
                 case "name" -> name = string();
                 case "documentNamespace" -> namespace = string();
                 case "dataLicense" -> dataLicence = string();
@@ -105,7 +126,11 @@ final class SpdxJsonStreamReader {
                     describesLine = p.currentTokenLocation().getLineNr();
                     if (array()) {
                         while (nextElement()) {
-                            describes.add(string());
+                            int sym = idSym();
+                            if (sym >= 0) {
+                                describes.add(ids.name(sym));
+                                describeSyms.add(sym);
+                            }
                         }
                     }
                 }
@@ -153,7 +178,7 @@ final class SpdxJsonStreamReader {
         return build();
     }
 
-    private SbomDocument build() {
+    private Parsed build() {
         if (spdxVersion == null) {
             throw new SbomReadException(file, "spdxVersion", "missing: an SPDX JSON document must say its spdxVersion");
         }
@@ -172,14 +197,21 @@ final class SpdxJsonStreamReader {
                     described.add(r.to());
                 }
             }
-            for (String d : describes) {
+            for (int i = 0; i < describes.size(); i++) {
+                String d = describes.get(i);
                 if (described.add(d)) {
                     relationships.add(new SbomRelationship(spdxId, "DESCRIBES", d, describesLine));
+                    relFrom.add(documentSym);
+                    relTo.add(describeSyms.get(i));
                 }
             }
         }
-        return new SbomDocument(file, SbomFormat.SPDX_JSON, READER, spdxVersion, spdxId, name, namespace, dataLicence,
-                created, creators, externalRefs, packages, files, relationships, docAnnotations, otherElementIds, List.of());
+        SbomDocument doc = new SbomDocument(file, SbomFormat.SPDX_JSON, READER, spdxVersion, spdxId, name, namespace,
+                dataLicence, created, creators, externalRefs, packages, files, relationships, docAnnotations,
+                otherElementIds, List.of());
+        IdSymbols symbols = new IdSymbols(ids.names(), documentSym, packageSyms.toArray(), fileSyms.toArray(),
+                otherSyms.toArray(), relFrom.toArray(), relTo.toArray(), hasFilesSyms.toArray(new int[0][]));
+        return new Parsed(doc, symbols);
     }
 
     private void creationInfo() throws IOException {
@@ -238,13 +270,18 @@ final class SpdxJsonStreamReader {
         String copyright = null;
         String download = null;
         String purl = null;
+        int sym = -1;
         List<String> hasFiles = List.of();
+        int[] hasFileSyms = EMPTY;
         List<SbomAnnotation> annotations = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "SPDXID" -> id = string();
+                case "SPDXID" -> {
+                    sym = idSym();
+                    id = sym < 0 ? null : ids.name(sym);
+                }
                 case "name" -> pkgName = string();
                 case "versionInfo" -> version = string();
                 case "supplier" -> supplier = shared();
@@ -266,9 +303,15 @@ final class SpdxJsonStreamReader {
                 case "hasFiles" -> {
                     if (array()) {
                         hasFiles = new ArrayList<>();
+                        IntList syms = new IntList();
                         while (nextElement()) {
-                            hasFiles.add(string());
+                            int f = idSym();
+                            if (f >= 0) {
+                                hasFiles.add(ids.name(f));
+                                syms.add(f);
+                            }
                         }
+                        hasFileSyms = syms.toArray();
                     }
                 }
                 case "annotations" -> {
@@ -282,6 +325,8 @@ final class SpdxJsonStreamReader {
             throw new SbomReadException(file, "line " + line + ", packages[" + packages.size() + "]",
                     "package without an SPDXID");
         }
+        packageSyms.add(sym);
+        hasFilesSyms.add(hasFileSyms);
         packages.add(new SbomPackage(id, pkgName, version, supplier, originator, orNoAssertion(declared),
                 orNoAssertion(concluded), blankToNull(copyright), download, purl, hasFiles, annotations,
                 ComponentTags.NONE, line));
@@ -315,12 +360,16 @@ final class SpdxJsonStreamReader {
         String fileName = null;
         String concluded = null;
         String copyright = null;
+        int sym = -1;
         List<SbomChecksum> checksums = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "SPDXID" -> id = string();
+                case "SPDXID" -> {
+                    sym = idSym();
+                    id = sym < 0 ? null : ids.name(sym);
+                }
                 case "fileName" -> fileName = string();
                 case "licenseConcluded" -> concluded = shared();
                 case "copyrightText" -> copyright = shared();
@@ -341,6 +390,7 @@ final class SpdxJsonStreamReader {
         if (id == null) {
             throw new SbomReadException(file, "line " + line + ", files[" + files.size() + "]", "file without an SPDXID");
         }
+        fileSyms.add(sym);
         files.add(new SbomFile(id, fileName, checksums, orNoAssertion(concluded), blankToNull(copyright), line));
     }
 
@@ -349,21 +399,22 @@ final class SpdxJsonStreamReader {
             return;
         }
         int line = p.currentTokenLocation().getLineNr();
-        String id = null;
+        int sym = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             if (field.equals("SPDXID")) {
-                id = string();
+                sym = idSym();
             } else {
                 p.skipChildren();
             }
         }
-        if (id == null) {
+        if (sym < 0) {
             throw new SbomReadException(file, "line " + line + ", snippets[" + otherElementIds.size() + "]",
                     "snippet without an SPDXID");
         }
-        otherElementIds.add(id);
+        otherSyms.add(sym);
+        otherElementIds.add(ids.name(sym));
     }
 
     private SbomChecksum checksum() throws IOException {
@@ -389,25 +440,28 @@ final class SpdxJsonStreamReader {
             return;
         }
         int line = p.currentTokenLocation().getLineNr();
-        String from = null;
+        int from = -1;
         String type = null;
-        String to = null;
+        int to = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "spdxElementId" -> from = string();
+                case "spdxElementId" -> from = idSym();
                 case "relationshipType" -> type = shared();
-                case "relatedSpdxElement" -> to = string();
+                case "relatedSpdxElement" -> to = idSym();
                 default -> p.skipChildren();
             }
         }
         String where = "line " + line + ", relationships[" + relationships.size() + "]";
-        if (from == null || type == null || to == null) {
+        if (from < 0 || type == null || to < 0) {
             throw new SbomReadException(file, where, "relationship needs spdxElementId, relationshipType and "
-                    + "relatedSpdxElement (has " + from + " " + type + " " + to + ")");
+                    + "relatedSpdxElement (has " + (from < 0 ? null : ids.name(from)) + " " + type + " "
+                    + (to < 0 ? null : ids.name(to)) + ")");
         }
-        relationships.add(new SbomRelationship(from, type, to, line));
+        relFrom.add(from);
+        relTo.add(to);
+        relationships.add(new SbomRelationship(ids.name(from), type, ids.name(to), line));
     }
 
     private void annotations(List<SbomAnnotation> into) throws IOException {
@@ -492,6 +546,16 @@ final class SpdxJsonStreamReader {
                 + JsonProblems.describe(found));
     }
 
+    /** The current value as an SPDX id's symbol (see {@link IdTable}); -1 for null. */
+    private int idSym() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return ids.symbol(p);
+        }
+        String s = string();
+        return s == null ? -1 : ids.symbol(s);
+    }
+
     /** The current value as text, shared with earlier equal values (for low-variety fields). */
     private String shared() throws IOException {
         JsonToken t = p.currentToken();
@@ -499,6 +563,27 @@ final class SpdxJsonStreamReader {
             return shared.get(p);
         }
         return string();
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int get(int i) {
+            return values[i];
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 
     private static String orNoAssertion(String licence) {
