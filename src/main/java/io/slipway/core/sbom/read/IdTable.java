@@ -10,8 +10,8 @@ import java.util.Arrays;
  * documentDescribes) costs a hash and a compare and no new String. Open addressing, grows as needed.
  */
 final class IdTable {
-    private int[] slots = new int[2048];     // symbol + 1; 0 = empty
-    private int[] slotHashes = new int[2048];
+    /** Per slot: hash in the high 32 bits, symbol + 1 in the low 32 (0 = empty); one array, one cache miss. */
+    private long[] slots = new long[2048];
     private String[] names = new String[1024];
     private int count;
 
@@ -27,24 +27,27 @@ final class IdTable {
         int mask = slots.length - 1;
         int slot = (h ^ (h >>> 16)) & mask;
         while (true) {
-            int s = slots[slot];
-            if (s == 0) {
+            long e = slots[slot];
+            if (e == 0) {
                 if (count == names.length) {
                     names = Arrays.copyOf(names, count * 2);
                 }
                 names[count] = new String(buf, off, len);
-                slots[slot] = ++count;
-                slotHashes[slot] = h;
+                slots[slot] = entry(h, ++count);
                 if (count * 2 > slots.length) {
                     grow();
                 }
                 return count - 1;
             }
-            if (slotHashes[slot] == h && matches(names[s - 1], buf, off, len)) {
-                return s - 1;
+            if ((int) (e >>> 32) == h && matches(names[(int) e - 1], buf, off, len)) {
+                return (int) e - 1;
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    private static long entry(int hash, int symbolPlusOne) {
+        return ((long) hash << 32) | (symbolPlusOne & 0xFFFFFFFFL);
     }
 
     /** A symbol for an id given as a String (not from the parser). */
@@ -53,21 +56,20 @@ final class IdTable {
         int mask = slots.length - 1;
         int slot = (h ^ (h >>> 16)) & mask;
         while (true) {
-            int s = slots[slot];
-            if (s == 0) {
+            long e = slots[slot];
+            if (e == 0) {
                 if (count == names.length) {
                     names = Arrays.copyOf(names, count * 2);
                 }
                 names[count] = id;
-                slots[slot] = ++count;
-                slotHashes[slot] = h;
+                slots[slot] = entry(h, ++count);
                 if (count * 2 > slots.length) {
                     grow();
                 }
                 return count - 1;
             }
-            if (slotHashes[slot] == h && names[s - 1].equals(id)) {
-                return s - 1;
+            if ((int) (e >>> 32) == h && names[(int) e - 1].equals(id)) {
+                return (int) e - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -82,19 +84,17 @@ final class IdTable {
     }
 
     private void grow() {
-        int[] oldSlots = slots;
-        int[] oldHashes = slotHashes;
-        slots = new int[oldSlots.length * 2];
-        slotHashes = new int[oldSlots.length * 2];
+        long[] old = slots;
+        slots = new long[old.length * 2];
         int mask = slots.length - 1;
-        for (int i = 0; i < oldSlots.length; i++) {
-            if (oldSlots[i] != 0) {
-                int slot = (oldHashes[i] ^ (oldHashes[i] >>> 16)) & mask;
+        for (long e : old) {
+            if (e != 0) {
+                int h = (int) (e >>> 32);
+                int slot = (h ^ (h >>> 16)) & mask;
                 while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                slots[slot] = oldSlots[i];
-                slotHashes[slot] = oldHashes[i];
+                slots[slot] = e;
             }
         }
     }
