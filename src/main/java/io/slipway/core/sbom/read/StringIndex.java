@@ -1,9 +1,9 @@
 package io.slipway.core.sbom.read;
 
 /**
- * String to non-negative int, open addressing over parallel arrays (no boxing, no nodes): the id index of
- * {@link SbomValidator}, which looks ids up once per relationship end. Identity is tried before equals, so ids
- * shared by the streaming reader ({@link IdTable}) cost one probe.
+ * String to non-negative int, open addressing over parallel arrays (no boxing, no nodes): numbers the ids of a
+ * document read by spdx-java-library or cyclonedx-core-java ({@link IdSymbols#of}). Identity is tried before
+ * equals.
  */
 final class StringIndex {
     private final String[] keys;
