@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,14 +70,13 @@ public final class SyntheticSpdx {
     }
 
     /**
-     * About {@code targetBytes} of SPDX JSON whose bulk is long package descriptions (which the browser skips):
-     * packages of ~10 KB each and a DEPENDS_ON chain through them. Returns the number of packages written.
+     * About {@code targetBytes} of SPDX JSON whose bulk the browser skips: packages of ~10 KB, each with 400 short
+     * {@code attributionTexts} (a tree of those needs several times the file: hundreds of thousands of nodes)
+     * and a DEPENDS_ON chain through them. Returns the number of packages written.
      */
     public static int writePadded(Path out, long targetBytes) throws IOException {
-        char[] filler = new char[10_000];
-        Arrays.fill(filler, 'x');
-        String description = new String(filler);
-        int n = (int) Math.max(1, targetBytes / (description.length() + 400));
+        int perPackage = 9_600; // a little under the real size, so the file is at least targetBytes
+        int n = (int) Math.max(1, targetBytes / perPackage);
         try (JsonGenerator g = FACTORY.createGenerator(out.toFile(), JsonEncoding.UTF8)) {
             header(g, "padded-" + n);
             g.writeArrayFieldStart("packages");
@@ -92,7 +90,11 @@ public final class SyntheticSpdx {
                 g.writeStringField("licenseConcluded", "NOASSERTION");
                 g.writeStringField("licenseDeclared", i % 2 == 0 ? "MIT" : "Apache-2.0");
                 g.writeStringField("copyrightText", "NOASSERTION");
-                g.writeStringField("description", description);
+                g.writeArrayFieldStart("attributionTexts");
+                for (int k = 0; k < 400; k++) {
+                    g.writeString("attribution-" + i + "-" + k);
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();
