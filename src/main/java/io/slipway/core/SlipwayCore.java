@@ -7,6 +7,8 @@ import io.slipway.core.inventory.NodeRepository;
 import io.slipway.core.sample.SampleImporter;
 import io.slipway.core.sample.SampleSource;
 import io.slipway.core.sbom.ComponentRepository;
+import io.slipway.core.sbom.release.ReleaseService;
+import io.slipway.core.sbom.release.WorkspaceTags;
 import io.slipway.core.store.Jdbc;
 import io.slipway.core.store.Settings;
 import io.slipway.core.store.Workspace;
@@ -27,6 +29,8 @@ public final class SlipwayCore implements AutoCloseable {
     private final UpgradeRepository upgrades;
     private final DeployRepository deploys;
     private final ComponentRepository components;
+    private final WorkspaceTags componentTags;
+    private final ReleaseService sbomRelease;
 
     private SlipwayCore(Workspace workspace, Clock clock, String user) {
         this.workspace = workspace;
@@ -37,6 +41,8 @@ public final class SlipwayCore implements AutoCloseable {
         this.upgrades = new UpgradeRepository(jdbc);
         this.deploys = new DeployRepository(jdbc);
         this.components = new ComponentRepository(jdbc);
+        this.componentTags = new WorkspaceTags(jdbc, audit, clock, user);
+        this.sbomRelease = new ReleaseService(componentTags, audit, clock);
     }
 
     /**
@@ -89,6 +95,16 @@ public final class SlipwayCore implements AutoCloseable {
 
     public ComponentRepository components() {
         return components;
+    }
+
+    /** Component tags set or overridden in the workspace (they win over SPDX annotations). */
+    public WorkspaceTags componentTags() {
+        return componentTags;
+    }
+
+    /** SBOM release side: generate, gate, plan, publish. */
+    public ReleaseService sbomRelease() {
+        return sbomRelease;
     }
 
     @Override
