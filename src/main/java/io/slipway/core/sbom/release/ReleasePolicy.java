@@ -100,14 +100,18 @@ public final class ReleasePolicy {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
+        byte[] bytes = in.readAllBytes();
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new UserFacingException(source + ": empty policy file");
+        }
         RawPolicy raw;
         try {
-            raw = mapper.readValue(in, RawPolicy.class);
+            raw = mapper.readValue(bytes, RawPolicy.class);
         } catch (UnrecognizedPropertyException e) {
             throw new UserFacingException(source + ": " + line(e) + "unknown field '" + e.getPropertyName() + "'", e);
         } catch (MismatchedInputException e) {
-            throw new UserFacingException(source + ": " + line(e) + "wrong value or type ("
-                    + e.getOriginalMessage().split("\n")[0] + ")", e);
+            throw new UserFacingException(source + ": " + line(e) + "field " + fieldPath(e) + " has the wrong type or "
+                    + "value (expected " + expected(e.getTargetType()) + ")", e);
         } catch (JsonProcessingException e) {
             throw new UserFacingException(source + ": " + line(e) + "not valid " + (json ? "JSON" : "YAML") + " ("
                     + e.getOriginalMessage().split("\n")[0] + ")", e);
@@ -141,6 +145,9 @@ public final class ReleasePolicy {
             }
         }
         Map<String, Rule> rules = new LinkedHashMap<>(DEFAULT_RULES);
+        Rule copyleft = rules.get(COPYLEFT_DERIVATIVE_SOURCE);
+        rules.put(COPYLEFT_DERIVATIVE_SOURCE, new Rule(copyleft.severity(),
+                copyleft.nativeGroups().stream().filter(groups::contains).toList(), copyleft.types()));
         if (raw.rules() != null) {
             for (Map.Entry<String, RawRule> r : raw.rules().entrySet()) {
                 Rule def = DEFAULT_RULES.get(r.getKey());
@@ -181,8 +188,8 @@ public final class ReleasePolicy {
                 throw new UserFacingException(source + ": rule " + name + ": " + e.getMessage(), e);
             }
         }
-        return new Rule(severity, raw.nativeGroups() != null ? List.copyOf(raw.nativeGroups()) : def.nativeGroups(),
-                types);
+        return new Rule(severity, raw.nativeGroups() != null ? List.copyOf(raw.nativeGroups())
+                : def.nativeGroups().stream().filter(groups::contains).toList(), types);
     }
 
     private static Map<String, Rule> defaults() {
@@ -207,6 +214,31 @@ public final class ReleasePolicy {
             }
         }
         return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "(the whole document)" : "'" + sb + "'";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another shape";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping of names to values";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type == Integer.class ? "a number" : "text";
     }
 
     private static String line(JsonProcessingException e) {

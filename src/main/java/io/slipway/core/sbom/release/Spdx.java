@@ -59,6 +59,7 @@ public final class Spdx {
         if (!Files.isRegularFile(file)) {
             throw new UserFacingException(file + ": no such file");
         }
+        sniff(file);
         MultiFormatStore store = newStore();
         try (InputStream in = Files.newInputStream(file)) {
             return store.deSerialize(in, false);
@@ -69,6 +70,32 @@ public final class Spdx {
             throw new UserFacingException(file + ": cannot read (" + e.getMessage() + ")", e);
         } catch (InvalidSPDXAnalysisException | RuntimeException e) {
             throw new UserFacingException(file + ": not a readable SPDX 2.x JSON document (" + rootMessage(e) + ")", e);
+        }
+    }
+
+    /** Refuses, with what it is, a file that is empty or plainly not JSON (tag-value, XML). */
+    private static void sniff(Path file) {
+        byte[] head = new byte[512];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UserFacingException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        String text = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1).stripLeading();
+        }
+        if (text.isEmpty()) {
+            throw new UserFacingException(file + ": empty file, not an SPDX JSON document");
+        }
+        if (text.startsWith("SPDXVersion:") || text.startsWith("##") && text.contains("SPDXVersion:")) {
+            throw new UserFacingException(file + ": SPDX tag-value, not JSON; Slipway's SBOM index and component "
+                    + "documents are SPDX 2.x JSON");
+        }
+        if (text.startsWith("<")) {
+            throw new UserFacingException(file + ": XML (RDF/XML?), not JSON; Slipway's SBOM index and component "
+                    + "documents are SPDX 2.x JSON");
         }
     }
 
