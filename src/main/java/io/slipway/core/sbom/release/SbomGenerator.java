@@ -39,6 +39,7 @@ import org.spdx.library.model.v2.SpdxPackage;
 import org.spdx.library.model.v2.enumerations.ChecksumAlgorithm;
 import org.spdx.library.model.v2.enumerations.FileType;
 import org.spdx.library.model.v2.enumerations.ReferenceCategory;
+import org.spdx.library.model.v2.enumerations.RelationshipType;
 import org.spdx.library.model.v2.license.AnyLicenseInfo;
 import org.spdx.library.model.v2.license.ExtractedLicenseInfo;
 import org.spdx.library.model.v2.license.InvalidLicenseExpression;
@@ -263,10 +264,14 @@ public final class SbomGenerator {
                     .setSourceInfo(sourceInfo)
                     .setPackageVerificationCode(doc.createPackageVerificationCode(verificationCode, List.of()))
                     .setLicenseInfosFromFile(new ArrayList<>(fromFiles))
-                    .setFiles(spdxFiles)
                     .addExternalRef(doc.createExternalRef(ReferenceCategory.PACKAGE_MANAGER,
                             new ReferenceType("http://spdx.org/rdf/references/purl"), purl(c.name(), c.version()), null));
             SpdxPackage pkg = pb.build();
+            // CONTAINS relationships are what the package's files are (hasFiles is serialised as them); adding them
+            // directly avoids the builder's per-file duplicate scan, which is quadratic in the number of files
+            for (SpdxFile sf : spdxFiles) {
+                pkg.addRelationship(pkg.createRelationship(sf, RelationshipType.CONTAINS, null));
+            }
             TagAnnotations.write(pkg, c.tags(), date);
             doc.getDocumentDescribes().add(pkg);
             List<String> errors = Spdx.verify(doc);
@@ -311,7 +316,16 @@ public final class SbomGenerator {
         }
     }
 
+    private static final java.util.concurrent.ConcurrentMap<String, Boolean> VALID = new java.util.concurrent.ConcurrentHashMap<>();
+
     static boolean isValid(String expression) {
+        if (VALID.size() > 10_000) {
+            VALID.clear();
+        }
+        return VALID.computeIfAbsent(expression, SbomGenerator::parsesCleanly);
+    }
+
+    private static boolean parsesCleanly(String expression) {
         try {
             MultiFormatStore scratch = Spdx.newStore();
             return !(LicenseInfoFactory.parseSPDXLicenseStringCompatV2(expression, scratch, "https://slipway.io/check",

@@ -28,6 +28,25 @@ final class SourceScanner {
     private SourceScanner() {
     }
 
+    private static boolean mayBeCopyright(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '©') {
+                return true;
+            }
+            if ((c == 'c' || c == 'C') && i + 1 < line.length()) {
+                char n = line.charAt(i + 1);
+                if ((n == 'o' || n == 'O') && line.regionMatches(true, i, "copyright", 0, 9)) {
+                    return true;
+                }
+                if (n == ')' && i > 0 && line.charAt(i - 1) == '(') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     record Scan(boolean text, List<String> expressions, List<String> copyrights, List<String> statedIds) {
     }
 
@@ -43,6 +62,13 @@ final class SourceScanner {
         Set<String> copyrights = new LinkedHashSet<>();
         Set<String> stated = new LinkedHashSet<>();
         for (String line : text.split("\\R")) {
+            // cheap filters first: most lines of most files carry none of these
+            boolean spdx = line.contains("SPDX-License-Identifier");
+            boolean copyright = !spdx && mayBeCopyright(line);
+            boolean saysUnder = licenceFile && line.toLowerCase(java.util.Locale.ROOT).contains("under");
+            if (!spdx && !copyright && !saysUnder) {
+                continue;
+            }
             Matcher id = SPDX_ID.matcher(line);
             if (id.find()) {
                 String expr = COMMENT_TAIL.matcher(id.group(1)).replaceAll("").strip();
@@ -55,7 +81,7 @@ final class SourceScanner {
             if (COPYRIGHT.matcher(body).matches() && YEAR.matcher(body).find()) {
                 copyrights.add(body.replaceAll("\\s+", " "));
             }
-            if (licenceFile) {
+            if (saysUnder) {
                 Matcher under = UNDER.matcher(line);
                 while (under.find()) {
                     String candidate = under.group(1).replaceAll("[.]+$", "");
