@@ -68,6 +68,7 @@ public final class Publisher {
         try {
             Map<String, String> sums = new TreeMap<>();
             byte[] buffer = new byte[BUFFER];
+            Set<Path> madeDirs = new java.util.HashSet<>();
             long done = 0;
             int n = 0;
             for (Planned p : files) {
@@ -76,7 +77,9 @@ public final class Publisher {
                             + " files; nothing was published");
                 }
                 Path target = SafePaths.resolveInside(staging, p.artefact().target(), "target");
-                Files.createDirectories(target.getParent());
+                if (madeDirs.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
                 final long before = done;
                 final int fileNo = n;
                 String sha256 = copy(p.source(), target, buffer, copied -> progress.update(before + copied, totalBytes,

@@ -2,7 +2,6 @@ package io.slipway.core.sbom.release;
 
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Clock;
-import io.slipway.core.common.UserFacingException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +83,8 @@ public final class ReleaseService {
             return r;
         } catch (ReleaseBlockedException e) {
             throw e;
-        } catch (UserFacingException e) {
-            details.put("error", e.getMessage());
+        } catch (RuntimeException e) {
+            details.put("error", String.valueOf(e.getMessage()));
             audit.record(AUDIT_FAILED, out.toAbsolutePath().normalize().toString(), details);
             throw e;
         }

@@ -143,6 +143,8 @@ class PublishSafetyTest {
         };
         assertThatThrownBy(() -> publish(outParent.resolve("r"), failing)).hasMessage("disk on fire");
         assertNothingPublished();
+        assertThat(core.audit().latest(1).get(0).action()).isEqualTo(ReleaseService.AUDIT_FAILED);
+        assertThat(core.audit().latest(1).get(0).detailsJson()).contains("disk on fire");
     }
 
     @Test
