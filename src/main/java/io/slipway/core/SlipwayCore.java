@@ -8,6 +8,8 @@ import io.slipway.core.registry.Registries;
 import io.slipway.core.sample.SampleImporter;
 import io.slipway.core.sample.SampleSource;
 import io.slipway.core.sbom.ComponentRepository;
+import io.slipway.core.sbom.release.ReleaseService;
+import io.slipway.core.sbom.release.WorkspaceTags;
 import io.slipway.core.store.Jdbc;
 import io.slipway.core.store.Settings;
 import io.slipway.core.store.Workspace;
@@ -29,6 +31,8 @@ public final class SlipwayCore implements AutoCloseable {
     private final DeployRepository deploys;
     private final ComponentRepository components;
     private final Registries registries;
+    private final WorkspaceTags componentTags;
+    private final ReleaseService sbomRelease;
 
     private SlipwayCore(Workspace workspace, Clock clock, String user) {
         this.workspace = workspace;
@@ -40,6 +44,8 @@ public final class SlipwayCore implements AutoCloseable {
         this.deploys = new DeployRepository(jdbc);
         this.components = new ComponentRepository(jdbc);
         this.registries = new Registries(jdbc, workspace.directory(), audit, clock);
+        this.componentTags = new WorkspaceTags(jdbc, audit, clock, user);
+        this.sbomRelease = new ReleaseService(componentTags, audit, clock);
     }
 
     /**
@@ -97,6 +103,16 @@ public final class SlipwayCore implements AutoCloseable {
     /** Registries ("master servers"): configuration, sealed credentials, browsing, and the deploy's access seam. */
     public Registries registries() {
         return registries;
+    }
+
+    /** Component tags set or overridden in the workspace (they win over SPDX annotations). */
+    public WorkspaceTags componentTags() {
+        return componentTags;
+    }
+
+    /** SBOM release side: generate, gate, plan, publish. */
+    public ReleaseService sbomRelease() {
+        return sbomRelease;
     }
 
     @Override

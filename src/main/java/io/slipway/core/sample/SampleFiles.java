@@ -33,6 +33,7 @@ final class SampleFiles {
 
     record ReleaseSetComponent(String id, String name, String version, String type, int mode,
                                @com.fasterxml.jackson.annotation.JsonProperty("native") String nativeId,
-                               String supplier, String licence, String copyright, String sourceDir, String binaryDir) {
+                               String supplier, String licence, String copyright, String sourceDir, String binaryDir,
+                               String downloadLocation) {
     }
 }
