@@ -3,6 +3,7 @@ package io.slipway.core;
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Clock;
 import io.slipway.core.deploy.DeployRepository;
+import io.slipway.core.inventory.NodeInventory;
 import io.slipway.core.inventory.NodeRepository;
 import io.slipway.core.sample.SampleImporter;
 import io.slipway.core.sample.SampleSource;
@@ -27,6 +28,7 @@ public final class SlipwayCore implements AutoCloseable {
     private final UpgradeRepository upgrades;
     private final DeployRepository deploys;
     private final ComponentRepository components;
+    private final NodeInventory inventory;
 
     private SlipwayCore(Workspace workspace, Clock clock, String user) {
         this.workspace = workspace;
@@ -37,6 +39,7 @@ public final class SlipwayCore implements AutoCloseable {
         this.upgrades = new UpgradeRepository(jdbc);
         this.deploys = new DeployRepository(jdbc);
         this.components = new ComponentRepository(jdbc);
+        this.inventory = new NodeInventory(nodes, audit, clock);
     }
 
     /**
@@ -77,6 +80,11 @@ public final class SlipwayCore implements AutoCloseable {
 
     public NodeRepository nodes() {
         return nodes;
+    }
+
+    /** Add/edit/remove nodes (audited) and refresh them concurrently. */
+    public NodeInventory inventory() {
+        return inventory;
     }
 
     public UpgradeRepository upgrades() {
