@@ -3,6 +3,7 @@ package io.slipway.core;
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Clock;
 import io.slipway.core.deploy.DeployRepository;
+import io.slipway.core.deploy.DeployService;
 import io.slipway.core.inventory.NodeInventory;
 import io.slipway.core.inventory.NodeRepository;
 import io.slipway.core.sample.SampleImporter;
@@ -29,6 +30,7 @@ public final class SlipwayCore implements AutoCloseable {
     private final DeployRepository deploys;
     private final ComponentRepository components;
     private final NodeInventory inventory;
+    private final DeployService deployService;
 
     private SlipwayCore(Workspace workspace, Clock clock, String user) {
         this.workspace = workspace;
@@ -40,6 +42,7 @@ public final class SlipwayCore implements AutoCloseable {
         this.deploys = new DeployRepository(jdbc);
         this.components = new ComponentRepository(jdbc);
         this.inventory = new NodeInventory(nodes, audit, clock);
+        this.deployService = new DeployService(deploys, nodes, audit, clock);
     }
 
     /**
@@ -54,6 +57,9 @@ public final class SlipwayCore implements AutoCloseable {
                 core.audit.record("workspace.created", ws.directory().toString(),
                         Map.of("schemaVersion", Workspace.SCHEMA_VERSION));
                 sampleForNew.ifPresent(core::importSample);
+            } else {
+                // a deploy still RUNNING here was cut short when Slipway stopped (the workspace lock rules out another)
+                core.deployService.recoverInterrupted();
             }
             return core;
         } catch (RuntimeException e) {
@@ -85,6 +91,11 @@ public final class SlipwayCore implements AutoCloseable {
     /** Add/edit/remove nodes (audited) and refresh them concurrently. */
     public NodeInventory inventory() {
         return inventory;
+    }
+
+    /** Starts, aborts and retries deploys over nodes. */
+    public DeployService deployService() {
+        return deployService;
     }
 
     public UpgradeRepository upgrades() {

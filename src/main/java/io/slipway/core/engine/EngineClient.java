@@ -178,11 +178,16 @@ public final class EngineClient implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ images
 
-    /** Images carrying all of {@code labels} (exact values). */
+    /**
+     * Images carrying all of {@code labels} (exact values). The engine filters by one label only (podman 4.3 returns
+     * nothing for several label filters at once); the rest is checked here.
+     */
     public List<ImageDetails> imagesLabelled(Map<String, String> labels) {
         return timed("list images", () -> {
             List<ImageDetails> out = new ArrayList<>();
-            for (Image img : docker.listImagesCmd().withLabelFilter(labels).exec()) {
+            String key = labels.containsKey(SlipwayLabels.SOFTWARE) ? SlipwayLabels.SOFTWARE
+                    : labels.keySet().iterator().next();
+            for (Image img : docker.listImagesCmd().withLabelFilter(Map.of(key, labels.get(key))).exec()) {
                 Map<String, String> l = img.getLabels() == null ? Map.of() : img.getLabels();
                 // a filter the engine ignored must not turn into a false match
                 if (labels.entrySet().stream().allMatch(e -> e.getValue().equals(l.get(e.getKey())))) {
@@ -298,6 +303,9 @@ public final class EngineClient implements AutoCloseable {
             CreateContainerCmd cmd = docker.createContainerCmd(spec.image()).withLabels(spec.labels());
             if (spec.name() != null) {
                 cmd.withName(spec.name());
+            }
+            if (spec.entrypoint() != null) {
+                cmd.withEntrypoint(spec.entrypoint());
             }
             if (!spec.cmd().isEmpty()) {
                 cmd.withCmd(spec.cmd());
