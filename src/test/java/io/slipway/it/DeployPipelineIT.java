@@ -11,6 +11,8 @@ import io.slipway.core.deploy.NodeDeployRecord;
 import io.slipway.core.deploy.NodeDeployState;
 import io.slipway.core.deploy.NodeOutcome;
 import io.slipway.core.deploy.StepRecord;
+import io.slipway.core.engine.EngineClient;
+import io.slipway.core.engine.EngineTimeouts;
 import io.slipway.core.engine.SlipwayLabels;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.ProbeResult;
@@ -84,8 +86,7 @@ class DeployPipelineIT {
             assertThat(probes).allSatisfy(p -> assertThat(p.facts().installed()).containsEntry(software, "1.0.0"));
             // nothing left behind on the nodes
             for (Node n : nodes) {
-                try (var engine = io.slipway.core.engine.EngineClient.connect(n.engineEndpoint(),
-                        io.slipway.core.engine.EngineTimeouts.PROBE)) {
+                try (EngineClient engine = EngineClient.connect(n.engineEndpoint(), EngineTimeouts.PROBE)) {
                     assertThat(engine.containersLabelled(SlipwayLabels.DEPLOY_ID, first.uid())).as(n.name()).isEmpty();
                 }
             }
@@ -110,6 +111,74 @@ class DeployPipelineIT {
                         .orElseThrow();
                 assertThat(m.digest()).isEqualTo(o.softwareDigest());
                 assertThat(m.labels()).containsEntry(SlipwayLabels.DEPLOY_ID, forced.uid());
+            }
+        }
+    }
+
+    @Test
+    void wrongPasswordIsDeniedOnEveryNodeAndNothingIsPulled() throws Exception {
+        String software = DeploySupport.uniqueSoftware("denied");
+        DeployFixtures.Published fx = DeployFixtures.publish(software, "2.0", DeployFixtures.Variant.NORMAL);
+        try (DeploySupport s = new DeploySupport(workspace)) {
+            DeploySummary sum = s.deploy(DeployRequest.of(software, "2.0", s.nodes()).withParallelism(3),
+                    BasicAuthRegistryAccess.wrongPassword(), e -> { });
+            assertThat(sum.state()).as(DeploySupport.describe(sum)).isEqualTo(DeployState.FAILED);
+            assertThat(sum.nodes()).allSatisfy(o -> {
+                assertThat(o.state()).isEqualTo(NodeDeployState.DENIED);
+                assertThat(o.failedStep()).isEqualTo(NodeDeployState.REQUESTING_ACCESS);
+                assertThat(o.detail()).contains("access denied", "401");
+                assertThat(o.retryable()).isFalse();
+            });
+            for (Node n : s.nodes()) {
+                try (EngineClient engine = EngineClient.connect(n.engineEndpoint(), EngineTimeouts.PROBE)) {
+                    assertThat(engine.inspectImage(fx.envImage())).as("env image on %s", n.name()).isEmpty();
+                    assertThat(engine.inspectImage(fx.packageImage())).as("package image on %s", n.name()).isEmpty();
+                }
+                assertThat(s.core.deploys().steps(sum.deployId(), n.name())).extracting(StepRecord::step)
+                        .containsExactly("CHECKING_VERSION", "REQUESTING_ACCESS");
+            }
+            assertThat(s.core.audit().latest(50)).filteredOn(e -> e.action().equals("deploy.access"))
+                    .hasSize(3).allSatisfy(e -> assertThat(e.detailsJson()).contains("\"approved\":false"));
+        }
+    }
+
+    @Test
+    void environmentImageMissingALabelFailsNamingTheLabel() throws Exception {
+        String software = DeploySupport.uniqueSoftware("nolabel");
+        DeployFixtures.publish(software, "1.1",
+                DeployFixtures.Variant.NORMAL.withoutLabel(SlipwayLabels.ENV_BUILD_COMMAND));
+        try (DeploySupport s = new DeploySupport(workspace)) {
+            DeploySummary sum = s.deploy(DeployRequest.of(software, "1.1", s.nodes()).withParallelism(3));
+            assertThat(sum.state()).isEqualTo(DeployState.FAILED);
+            assertThat(sum.nodes()).allSatisfy(o -> {
+                assertThat(o.state()).isEqualTo(NodeDeployState.FAILED);
+                assertThat(o.failedStep()).isEqualTo(NodeDeployState.PULLING_ENV);
+                assertThat(o.detail()).contains("label " + SlipwayLabels.ENV_BUILD_COMMAND + " is missing");
+                assertThat(o.retryable()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void failingBuildCommandFailsWithTheLogTail() throws Exception {
+        String software = DeploySupport.uniqueSoftware("broken");
+        DeployFixtures.publish(software, "0.9", DeployFixtures.Variant.NORMAL.failingWith(3));
+        try (DeploySupport s = new DeploySupport(workspace)) {
+            DeploySummary sum = s.deploy(DeployRequest.of(software, "0.9", s.nodes()).withParallelism(3)
+                    .withKeepFailedContainers(false));
+            assertThat(sum.state()).isEqualTo(DeployState.FAILED);
+            assertThat(sum.nodes()).allSatisfy(o -> {
+                assertThat(o.state()).isEqualTo(NodeDeployState.FAILED);
+                assertThat(o.failedStep()).isEqualTo(NodeDeployState.BUILDING);
+                assertThat(o.detail()).contains("build command exited with 3", "libfoo-dev is missing");
+                assertThat(o.logTail()).anySatisfy(l -> assertThat(l).contains("libfoo-dev is missing"));
+            });
+            for (Node n : s.nodes()) {
+                assertThat(s.core.deploys().buildLog(sum.deployId(), n.name())).hasValueSatisfying(l ->
+                        assertThat(l).contains("toolchain installed", "libfoo-dev is missing"));
+                try (EngineClient engine = EngineClient.connect(n.engineEndpoint(), EngineTimeouts.PROBE)) {
+                    assertThat(engine.containersLabelled(SlipwayLabels.DEPLOY_ID, sum.uid())).as(n.name()).isEmpty();
+                }
             }
         }
     }
