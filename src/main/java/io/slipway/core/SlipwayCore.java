@@ -6,6 +6,7 @@ import io.slipway.core.deploy.DeployRepository;
 import io.slipway.core.deploy.DeployService;
 import io.slipway.core.inventory.NodeInventory;
 import io.slipway.core.inventory.NodeRepository;
+import io.slipway.core.registry.RegistryAccessFactory;
 import io.slipway.core.sample.SampleImporter;
 import io.slipway.core.sample.SampleSource;
 import io.slipway.core.sbom.ComponentRepository;
@@ -91,6 +92,11 @@ public final class SlipwayCore implements AutoCloseable {
     /** Add/edit/remove nodes (audited) and refresh them concurrently. */
     public NodeInventory inventory() {
         return inventory;
+    }
+
+    /** Stored registries by name, for deploys ({@code --registry NAME}); wired by the registry client. */
+    public RegistryAccessFactory registries() {
+        return RegistryAccessFactory.UNAVAILABLE;
     }
 
     /** Starts, aborts and retries deploys over nodes. */
