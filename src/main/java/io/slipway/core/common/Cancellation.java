@@ -43,18 +43,21 @@ public final class Cancellation {
         return () -> hooks.remove(hook);
     }
 
-    /** Cancels: closes every registered stream and runs every hook. Returns false if it was cancelled already. */
+    /**
+     * Cancels: runs every hook (e.g. kill the container, which ends its streams by itself), then closes every stream
+     * still registered. Returns false if it was cancelled already.
+     */
     public boolean cancel() {
         if (!cancelled.compareAndSet(false, true)) {
             return false;
-        }
-        for (Closeable c : open) {
-            closeQuietly(c);
         }
         for (Runnable r : hooks) {
             if (hooks.remove(r)) {
                 runQuietly(r);
             }
+        }
+        for (Closeable c : open) {
+            closeQuietly(c);
         }
         return true;
     }

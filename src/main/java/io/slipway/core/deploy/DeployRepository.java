@@ -78,14 +78,13 @@ public final class DeployRepository {
                 node);
     }
 
-    /** The software digest a node recorded for {@code softwareImage} in the deploy with label id {@code uid}. */
-    public Optional<String> recordedDigest(String node, String softwareImage, String uid) {
+    /** What the deploy with label id {@code uid} recorded for {@code node}, if this workspace ran it. */
+    public Optional<NodeDeployRecord> nodeRecord(String uid, String node) {
         if (uid == null) {
             return Optional.empty();
         }
-        return jdbc.queryOne("SELECT n.software_digest FROM deploy_node n JOIN deploy d ON d.id = n.deploy_id "
-                + "WHERE d.uid = ? AND n.node_name = ? AND n.software_image = ? AND n.software_digest IS NOT NULL",
-                rs -> rs.getString(1), uid, node, softwareImage);
+        return jdbc.queryOne("SELECT n.* FROM deploy_node n JOIN deploy d ON d.id = n.deploy_id "
+                + "WHERE d.uid = ? AND n.node_name = ?", DeployRepository::mapNode, uid, node);
     }
 
     /** A node's final result, images, digests, timings and build log. */

@@ -214,13 +214,10 @@ final class NodePipeline {
             return Optional.empty();
         }
         for (ImageDetails img : images) {
-            Optional<String> digest = img.digestIn(softwareRef.repository());
+            Optional<String> digest = pushedDigest(img);
             if (digest.isPresent()) {
                 envDigest = img.label(SlipwayLabels.BUILD_ENV_DIGEST);
-                // podman lists the digest of its local manifest, which can differ from the pushed one: prefer the
-                // digest recorded when this node pushed the image
-                softwareDigest = deploys.recordedDigest(node.name(), softwareRef.toString(), img.label(SlipwayLabels.DEPLOY_ID))
-                        .orElse(digest.get());
+                softwareDigest = digest.get();
                 return Optional.of("already at " + request.version() + " (" + softwareRef.repository() + "@"
                         + softwareDigest + ")");
             }
@@ -235,6 +232,21 @@ final class NodePipeline {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The registry digest of a software image on this node, if it was pushed. When this workspace ran the deploy
+     * named by the image's deploy-id label, its record decides (podman lists a RepoDigest even for a push that
+     * failed, and the digest of its local manifest rather than the pushed one); otherwise the engine's RepoDigests.
+     */
+    private Optional<String> pushedDigest(ImageDetails img) {
+        String builtOn = img.label(SlipwayLabels.NODE) == null ? node.name() : img.label(SlipwayLabels.NODE);
+        Optional<NodeDeployRecord> rec = deploys.nodeRecord(img.label(SlipwayLabels.DEPLOY_ID), builtOn);
+        if (rec.isPresent()) {
+            return Optional.ofNullable(rec.get().softwareDigest())
+                    .filter(d -> softwareRef.repository().equals(ImageRef.parse(rec.get().softwareImage()).repository()));
+        }
+        return img.digestIn(softwareRef.repository());
     }
 
     private String requestAccess() {
@@ -458,7 +470,7 @@ final class NodePipeline {
                     detail.append("kept container ").append(shortId(containerId)).append(" and volume ")
                             .append(volumeName).append(" for debugging");
                 } else {
-                    e.removeContainer(containerId);
+                    removeWithRetry(e, containerId);
                     e.removeVolume(volumeName);
                     detail.append("removed container ").append(shortId(containerId)).append(" and volume ")
                             .append(volumeName);
@@ -471,6 +483,26 @@ final class NodePipeline {
             LOG.warn("node {}: clean-up failed: {}", node.name(), ex.getMessage());
             endStep("failed", "clean-up failed (" + ex.getMessage() + "); leftovers carry label "
                     + SlipwayLabels.DEPLOY_ID + "=" + uid);
+        }
+    }
+
+    /** podman may refuse a forced remove while a kill of the same container is still settling: try again. */
+    private static void removeWithRetry(EngineClient e, String id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                e.removeContainer(id);
+                return;
+            } catch (EngineException ex) {
+                if (attempt == 3) {
+                    throw ex;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+            }
         }
     }
 
