@@ -112,6 +112,14 @@ class DeployPipelineIT {
                 assertThat(m.digest()).isEqualTo(o.softwareDigest());
                 assertThat(m.labels()).containsEntry(SlipwayLabels.DEPLOY_ID, forced.uid());
             }
+
+            // 4. and after the forced rebuild, the node is at 1.0.0 again: skipped, with the new digest
+            DeploySummary after = s.deploy(request);
+            assertThat(after.nodes()).as(DeploySupport.describe(after)).allSatisfy(o -> {
+                assertThat(o.state()).isEqualTo(NodeDeployState.SKIPPED);
+                assertThat(o.softwareDigest()).isEqualTo(forced.nodes().stream()
+                        .filter(f -> f.node().equals(o.node())).findFirst().orElseThrow().softwareDigest());
+            });
         }
     }
 

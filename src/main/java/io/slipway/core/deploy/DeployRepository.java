@@ -65,9 +65,28 @@ public final class DeployRepository {
 
     public void step(long deployId, String node, int seq, NodeDeployState step, Instant startedAt, Duration took,
                      String outcome, String detail) {
-        jdbc.update("INSERT INTO deploy_step (deploy_id, node_name, seq, step, started_at, duration_ms, outcome, detail) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deployId, node, seq, step.name(), Jdbc.utc(startedAt),
-                took.toMillis(), outcome, truncate(detail, 4000));
+        jdbc.inTransaction(c -> insertStep(c, deployId,
+                new StepRecord(node, seq, step.name(), startedAt, took.toMillis(), outcome, detail)));
+    }
+
+    /**
+     * One transaction for what happens between two steps: the step that ended (if any) and the node's new state
+     * (fewer commits per node: part of keeping orchestration overhead small).
+     */
+    public void advance(long deployId, String node, StepRecord ended, NodeDeployState state, Instant at) {
+        jdbc.inTransaction(c -> {
+            if (ended != null) {
+                insertStep(c, deployId, ended);
+            }
+            return Jdbc.update(c, "UPDATE deploy_node SET state = ?, started_at = COALESCE(started_at, ?) "
+                    + "WHERE deploy_id = ? AND node_name = ?", state.name(), Jdbc.utc(at), deployId, node);
+        });
+    }
+
+    private static int insertStep(java.sql.Connection c, long deployId, StepRecord s) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO deploy_step (deploy_id, node_name, seq, step, started_at, duration_ms, "
+                        + "outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deployId, s.node(), s.seq(), s.step(),
+                Jdbc.utc(s.startedAt()), s.durationMs(), s.outcome(), truncate(s.detail(), 4000));
     }
 
     /** The record step: images and digests as soon as the push succeeded. */
@@ -89,7 +108,17 @@ public final class DeployRepository {
 
     /** A node's final result, images, digests, timings and build log. */
     public void nodeFinished(long deployId, NodeOutcome o, String containerId, String buildLog, Instant at) {
-        jdbc.update("UPDATE deploy_node SET state = ?, detail = ?, env_image = ?, env_digest = ?, software_image = ?, "
+        nodeFinished(deployId, o, containerId, buildLog, at, null);
+    }
+
+    /** As above, with the last step of the node in the same transaction. */
+    public void nodeFinished(long deployId, NodeOutcome o, String containerId, String buildLog, Instant at,
+                             StepRecord lastStep) {
+        jdbc.inTransaction(c -> {
+            if (lastStep != null) {
+                insertStep(c, deployId, lastStep);
+            }
+            return Jdbc.update(c, "UPDATE deploy_node SET state = ?, detail = ?, env_image = ?, env_digest = ?, software_image = ?, "
                         + "software_digest = ?, duration_ms = ?, failed_step = ?, retryable = ?, started_at = "
                         + "COALESCE(started_at, ?), finished_at = ?, engine_ms = ?, container_id = ?, build_log = ? "
                         + "WHERE deploy_id = ? AND node_name = ?",
@@ -97,6 +126,7 @@ public final class DeployRepository {
                 o.softwareDigest(), o.duration().toMillis(), o.failedStep() == null ? null : o.failedStep().name(),
                 o.retryable(), Jdbc.utc(o.startedAt()), Jdbc.utc(at), o.engineTime().toMillis(), containerId, buildLog,
                 deployId, o.node());
+        });
     }
 
     public void finish(long deployId, DeployState state, Instant at) {

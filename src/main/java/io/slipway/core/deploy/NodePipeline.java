@@ -64,6 +64,7 @@ final class NodePipeline {
     private final ImageRef envRef;
     private final ImageRef softwareRef;
     private final AtomicLong registryNanos = new AtomicLong();
+    private final AtomicLong storeNanos = new AtomicLong();
     private final AtomicLong lastProgress = new AtomicLong();
 
     private volatile EngineClient engine;
@@ -78,6 +79,8 @@ final class NodePipeline {
     private String softwareDetail;
     private int stepSeq;
     private NodeDeployState currentStep;
+    /** The step that ended and is not stored yet: it goes with the next state change (one commit). */
+    private StepRecord endedStep;
     private Instant stepStartedAt;
     private long stepT0;
 
@@ -159,14 +162,19 @@ final class NodePipeline {
                 envRef.toString(), envDigest, softwareDigest == null && terminal != NodeDeployState.SKIPPED ? null
                 : softwareRef.toString(), softwareDigest, startedAt, took, engineTime, log.tail(LOG_TAIL_LINES));
         try {
-            deploys.nodeFinished(deployId, outcome, kept(failure) ? containerId : null, log.isEmpty() ? null : log.text(),
-                    clock.now());
+            StepRecord last = endedStep;
+            endedStep = null;
+            String keptContainer = kept(failure) ? containerId : null;
+            store(() -> deploys.nodeFinished(deployId, outcome, keptContainer, log.isEmpty() ? null : log.text(),
+                    clock.now(), last));
         } catch (RuntimeException ex) {
             LOG.error("node {}: storing the outcome of deploy {} failed", node.name(), deployId, ex);
         }
         if (e != null) {
             e.close();
         }
+        LOG.info("node {}: {} in {} ms, {} ms in engine/registry calls, {} ms storing", node.name(), terminal,
+                took.toMillis(), engineTime.toMillis(), storeNanos.get() / 1_000_000);
         return outcome;
     }
 
@@ -280,7 +288,7 @@ final class NodePipeline {
         details.put("push", push);
         details.put("approved", d.approved());
         details.put("reason", d.reason());
-        audit.record("deploy.access", node.name(), details);
+        store(() -> audit.record("deploy.access", node.name(), details));
         if (!d.approved()) {
             throw new AccessDeniedException("access denied by registry " + registry.host() + " for "
                     + (push ? "push to " : "pull of ") + String.join(", ", repositories) + ": " + d.reason());
@@ -420,8 +428,11 @@ final class NodePipeline {
     }
 
     private String record() {
-        deploys.nodeImages(deployId, node.name(), envRef.toString(), envDigest, softwareRef.toString(), softwareDigest);
-        nodes.setInstalled(node.name(), request.software(), request.version());
+        store(() -> {
+            deploys.nodeImages(deployId, node.name(), envRef.toString(), envDigest, softwareRef.toString(),
+                    softwareDigest);
+            nodes.setInstalled(node.name(), request.software(), request.version());
+        });
         if (request.forced()) {
             removeSuperseded();
         }
@@ -434,7 +445,7 @@ final class NodePipeline {
         details.put("envDigest", envDigest);
         details.put("softwareImage", softwareRef.toString());
         details.put("softwareDigest", softwareDigest);
-        audit.record("deploy.node.built", node.name(), details);
+        store(() -> audit.record("deploy.node.built", node.name(), details));
         return "recorded " + softwareRef + "@" + softwareDigest;
     }
 
@@ -442,8 +453,7 @@ final class NodePipeline {
     private void removeSuperseded() {
         for (ImageDetails img : engine.imagesLabelled(Map.of(SlipwayLabels.SOFTWARE, request.software(),
                 SlipwayLabels.VERSION, request.version(), SlipwayLabels.NODE, node.name()))) {
-            if (softwareImageId != null && !img.id().equals(softwareImageId) && !softwareImageId.endsWith(img.id())
-                    && !img.id().endsWith(softwareImageId)) {
+            if (softwareImageId != null && !sameImage(img.id(), softwareImageId)) {
                 try {
                     engine.removeImage(img.id(), true);
                 } catch (EngineException e) {
@@ -452,6 +462,13 @@ final class NodePipeline {
                 }
             }
         }
+    }
+
+    /** Image ids as engines give them: {@code sha256:<64 hex>}, bare hex, or a short (12+) prefix of it. */
+    static boolean sameImage(String a, String b) {
+        String x = a.startsWith("sha256:") ? a.substring(7) : a;
+        String y = b.startsWith("sha256:") ? b.substring(7) : b;
+        return x.length() >= 12 && y.length() >= 12 && (x.startsWith(y) || y.startsWith(x));
     }
 
     private void cleanUp(Failure failure) {
@@ -524,7 +541,9 @@ final class NodePipeline {
         NodeDeployState from = machine.advance(to);
         Instant at = clock.now();
         if (!to.isTerminal()) {
-            deploys.nodeState(deployId, node.name(), to, at);
+            StepRecord ended = endedStep;
+            endedStep = null;
+            store(() -> deploys.advance(deployId, node.name(), ended, to, at));
         }
         listener.nodeStateChanged(new DeployListener.NodeStateChanged(deployId, node.name(), from, to, at, detail));
     }
@@ -536,13 +555,19 @@ final class NodePipeline {
         Duration took = Duration.ofNanos(System.nanoTime() - stepT0);
         NodeDeployState step = currentStep;
         stepStartedAt = null;
-        try {
-            deploys.step(deployId, node.name(), ++stepSeq, step, clock.now().minus(took), took, outcome, detail);
-        } catch (RuntimeException e) {
-            LOG.error("node {}: storing step {} failed", node.name(), step, e);
-        }
+        endedStep = new StepRecord(node.name(), ++stepSeq, step.name(), clock.now().minus(took), took.toMillis(),
+                outcome, detail);
         listener.stepFinished(new DeployListener.StepFinished(deployId, node.name(), step, clock.now().minus(took), took,
                 outcome, detail));
+    }
+
+    private void store(Runnable write) {
+        long t0 = System.nanoTime();
+        try {
+            write.run();
+        } finally {
+            storeNanos.addAndGet(System.nanoTime() - t0);
+        }
     }
 
     private TransferListener progress(NodeDeployState step) {

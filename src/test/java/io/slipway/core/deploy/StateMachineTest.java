@@ -53,4 +53,12 @@ class StateMachineTest {
         d.advance(DeployState.PARTIAL);
         assertThatThrownBy(() -> d.advance(DeployState.SUCCEEDED)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void imageIdsMatchAcrossTheirForms() {
+        String full = "sha256:bd7601a60ef1752326a028875b358a46bdd547474648050b60b83e369173bec2";
+        assertThat(NodePipeline.sameImage(full, "bd7601a60ef1")).isTrue();
+        assertThat(NodePipeline.sameImage("bd7601a60ef1752326a028875b358a46bdd547474648050b60b83e369173bec2", full)).isTrue();
+        assertThat(NodePipeline.sameImage(full, "58fb5e1aa2dc")).isFalse();
+    }
 }
