@@ -86,11 +86,14 @@ public final class DeployService {
                 if (run.isAborted()) {
                     p.abort();
                 }
-                NodeOutcome o = p.run();
-                outcomes.put(o.node(), o);
-                safe.nodeFinished(o);
-                if (remaining.decrementAndGet() == 0) {
-                    finish(run, pipelines, outcomes, Duration.ofNanos(System.nanoTime() - t0), safe);
+                try {
+                    NodeOutcome o = p.run();
+                    outcomes.put(o.node(), o);
+                    safe.nodeFinished(o);
+                } finally {
+                    if (remaining.decrementAndGet() == 0) {
+                        finish(run, pipelines, outcomes, Duration.ofNanos(System.nanoTime() - t0), safe);
+                    }
                 }
             }
         };
@@ -112,7 +115,9 @@ public final class DeployService {
 
     private void finish(DeployRun run, List<NodePipeline> pipelines, Map<String, NodeOutcome> outcomes, Duration took,
                         DeployListener listener) {
-        List<NodeOutcome> ordered = pipelines.stream().map(p -> outcomes.get(p.node())).toList();
+        List<NodeOutcome> ordered = pipelines.stream().map(p -> outcomes.getOrDefault(p.node(),
+                new NodeOutcome(p.node(), NodeDeployState.FAILED, "no outcome (internal error)", null, true, null, null,
+                        null, null, null, Duration.ZERO, Duration.ZERO, List.of()))).toList();
         long ok = ordered.stream().filter(o -> o.state().isSuccess()).count();
         DeployState end;
         if (run.isAborted()) {

@@ -57,7 +57,8 @@ public enum NodeDeployState {
     }
 
     public static final Map<NodeDeployState, Set<NodeDeployState>> TRANSITIONS = StateMachine.table(NodeDeployState.class)
-            .allow(PENDING, CHECKING_VERSION, ABORTED)
+            // FAILED straight from PENDING: the workspace could not even record the first step
+            .allow(PENDING, CHECKING_VERSION, FAILED, ABORTED)
             .allow(CHECKING_VERSION, REQUESTING_ACCESS, SKIPPED, FAILED, ABORTED)
             // resuming a node whose image was built but not pushed goes straight to the push
             .allow(REQUESTING_ACCESS, PULLING_ENV, PUSHING, DENIED, FAILED, ABORTED)

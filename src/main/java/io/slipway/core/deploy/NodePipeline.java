@@ -118,6 +118,21 @@ final class NodePipeline {
 
     /** Runs the pipeline to a final state; never throws. */
     NodeOutcome run() {
+        try {
+            return runSteps();
+        } catch (RuntimeException | Error e) {
+            // the pipeline's own machinery failed (e.g. the workspace store): end the node rather than the deploy
+            LOG.error("node {}: deploy {} broke off", node.name(), deployId, e);
+            EngineClient c = engine;
+            if (c != null) {
+                c.close();
+            }
+            return new NodeOutcome(node.name(), NodeDeployState.FAILED, "internal error: " + e, currentStep, true,
+                    envRef.toString(), envDigest, null, null, clock.now(), Duration.ZERO, Duration.ZERO, log.tail(LOG_TAIL_LINES));
+        }
+    }
+
+    private NodeOutcome runSteps() {
         Instant startedAt = clock.now();
         long t0 = System.nanoTime();
         Failure failure = null;
