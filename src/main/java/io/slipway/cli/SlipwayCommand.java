@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "slipway", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Release-engineering console: fleet deploy, upgrades, release by SBOM, offline audit.",
                 "With no command, opens the console on the workspace."},
-        subcommands = {WorkspaceCommand.class, AuditCommand.class, RegistryCommand.class, SbomCommand.class})
+        subcommands = {WorkspaceCommand.class, AuditCommand.class, NodesCommand.class, DeployCommand.class,
+            RegistryCommand.class, SbomCommand.class})
 public final class SlipwayCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspace;

@@ -3,6 +3,8 @@ package io.slipway.core;
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Clock;
 import io.slipway.core.deploy.DeployRepository;
+import io.slipway.core.deploy.DeployService;
+import io.slipway.core.inventory.NodeInventory;
 import io.slipway.core.inventory.NodeRepository;
 import io.slipway.core.registry.Registries;
 import io.slipway.core.sample.SampleImporter;
@@ -33,6 +35,8 @@ public final class SlipwayCore implements AutoCloseable {
     private final Registries registries;
     private final WorkspaceTags componentTags;
     private final ReleaseService sbomRelease;
+    private final NodeInventory inventory;
+    private final DeployService deployService;
 
     private SlipwayCore(Workspace workspace, Clock clock, String user) {
         this.workspace = workspace;
@@ -46,6 +50,8 @@ public final class SlipwayCore implements AutoCloseable {
         this.registries = new Registries(jdbc, workspace.directory(), audit, clock);
         this.componentTags = new WorkspaceTags(jdbc, audit, clock, user);
         this.sbomRelease = new ReleaseService(componentTags, audit, clock);
+        this.inventory = new NodeInventory(nodes, audit, clock);
+        this.deployService = new DeployService(deploys, nodes, audit, clock);
     }
 
     /**
@@ -60,6 +66,9 @@ public final class SlipwayCore implements AutoCloseable {
                 core.audit.record("workspace.created", ws.directory().toString(),
                         Map.of("schemaVersion", Workspace.SCHEMA_VERSION));
                 sampleForNew.ifPresent(core::importSample);
+            } else {
+                // a deploy still RUNNING here was cut short when Slipway stopped (the workspace lock rules out another)
+                core.deployService.recoverInterrupted();
             }
             return core;
         } catch (RuntimeException e) {
@@ -86,6 +95,16 @@ public final class SlipwayCore implements AutoCloseable {
 
     public NodeRepository nodes() {
         return nodes;
+    }
+
+    /** Add/edit/remove nodes (audited) and refresh them concurrently. */
+    public NodeInventory inventory() {
+        return inventory;
+    }
+
+    /** Starts, aborts and retries deploys over nodes. */
+    public DeployService deployService() {
+        return deployService;
     }
 
     public UpgradeRepository upgrades() {

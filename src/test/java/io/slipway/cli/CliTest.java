@@ -110,4 +110,39 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("imported 4 nodes, 1 upgrade offer(s), 2 deploys, 11 components");
     }
+
+    @Test
+    void nodesAddEditListRemove() {
+        String ws = tmp.resolve("ws").toString();
+        assertThat(run("--workspace", ws, "--no-sample", "nodes", "add", "n1", "unix:///run/n1.sock", "-g", "lab,x86",
+                "-l", "rack=3").out()).isEqualTo("added node n1 (unix:///run/n1.sock)\n");
+        Result dup = run("--workspace", ws, "nodes", "add", "n1", "unix:///run/other.sock");
+        assertThat(dup.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(dup.err()).isEqualTo("slipway: A node named n1 already exists; edit it, or choose another name.\n");
+        Result bad = run("--workspace", ws, "nodes", "add", "n2", "http://x");
+        assertThat(bad.err()).startsWith("slipway: Node n2: endpoint http://x must start with unix:// or tcp://");
+        assertThat(run("--workspace", ws, "nodes", "edit", "n1", "--name", "node-1", "--endpoint", "tcp://127.0.0.1:2375")
+                .code()).isZero();
+        String list = run("--workspace", ws, "nodes", "list", "--group", "lab").out();
+        assertThat(list).contains("node-1").contains("UNKNOWN").contains("lab,x86");
+        assertThat(run("--workspace", ws, "nodes", "remove", "node-1").out()).isEqualTo("removed node node-1\n");
+        assertThat(run("--workspace", ws, "nodes", "remove", "node-1").code()).isEqualTo(Cli.BAD_INPUT);
+    }
+
+    @Test
+    void deployNeedsARegistryAndTargetsWithOneLineErrors() {
+        String ws = tmp.resolve("ws").toString();
+        run("--workspace", ws, "--no-sample", "nodes", "add", "n1", "unix:///run/n1.sock");
+        Result noRegistry = run("--workspace", ws, "deploy", "--software", "x", "--version", "1", "--nodes", "n1");
+        assertThat(noRegistry.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(noRegistry.err()).startsWith("slipway: deploy needs a registry").hasLineCount(1);
+        Result unknown = run("--workspace", ws, "deploy", "--software", "x", "--version", "1", "--nodes", "n1,zz",
+                "--registry", "lab");
+        assertThat(unknown.err()).isEqualTo("slipway: Unknown node(s): zz (see 'slipway nodes list').\n");
+        Result stored = run("--workspace", ws, "deploy", "--software", "x", "--version", "1", "--nodes", "n1",
+                "--registry", "lab");
+        assertThat(stored.err()).isEqualTo("slipway: No registry named 'lab'; add one with: slipway registry add NAME --url URL.\n");
+        Result retry = run("--workspace", ws, "deploy", "--retry", "99", "--registry", "lab");
+        assertThat(retry.err()).isEqualTo("slipway: No deploy with id 99.\n");
+    }
 }

@@ -1,0 +1,779 @@
+package io.slipway.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.VersionComponent;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.slipway.core.common.Cancellation;
+import io.slipway.core.common.Json;
+import io.slipway.core.common.Versions;
+import io.slipway.core.registry.RegistryAccess.EngineCredentials;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Docker Engine API endpoint (Docker Engine or podman's compatible service) over docker-java with the
+ * httpclient5 transport, API version pinned to {@value #API_VERSION}. Every call is bounded by the connect and
+ * response timeouts given at {@link #connect}; streaming calls (pull, push, exec, build) register their stream with
+ * a {@link Cancellation} so an abort closes them. Failures surface as {@link EngineException} naming the endpoint.
+ * Time spent inside engine calls is summed in {@link #engineTime()} (to measure orchestration overhead).
+ * Registry credentials go to the engine only as the X-Registry-Auth header of a pull/push and are never logged.
+ */
+public final class EngineClient implements AutoCloseable {
+    public static final String API_VERSION = "1.41";
+    private static final Logger LOG = LoggerFactory.getLogger(EngineClient.class);
+    private static final Pattern PUSH_DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})");
+
+    private final EngineEndpoint endpoint;
+    private final DockerClient docker;
+    private final LongAdder busyNanos = new LongAdder();
+
+    private EngineClient(EngineEndpoint endpoint, DockerClient docker) {
+        this.endpoint = endpoint;
+        this.docker = docker;
+    }
+
+    /** Creates a client; does not contact the engine (a {@link #probe()} or any call does). */
+    public static EngineClient connect(EngineEndpoint endpoint, EngineTimeouts timeouts) {
+        endpoint.checkTlsFiles();
+        DefaultDockerClientConfig.Builder cfg = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(endpoint.dockerHost())
+                .withApiVersion(API_VERSION)
+                // never read ~/.docker/config.json credentials: Slipway passes its own per call
+                .withDockerConfig(null);
+        if (endpoint.tlsCertDir() != null) {
+            cfg.withDockerTlsVerify(true).withDockerCertPath(endpoint.tlsCertDir().toString());
+        } else {
+            cfg.withDockerTlsVerify(false);
+        }
+        DockerClientConfig config = cfg.build();
+        DockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(32)
+                .connectionTimeout(timeouts.connect())
+                .responseTimeout(timeouts.response())
+                .build();
+        return new EngineClient(endpoint, DockerClientImpl.getInstance(config, http));
+    }
+
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Total time spent inside engine calls by this client so far. */
+    public Duration engineTime() {
+        return Duration.ofNanos(busyNanos.sum());
+    }
+
+    // ------------------------------------------------------------------------------------------------ probe
+
+    /** Ping, version, info and Slipway's software images. Throws {@link EngineException} when unreachable. */
+    public EngineFacts probe() {
+        return timed("probe", () -> {
+            docker.pingCmd().exec();
+            Version v = docker.versionCmd().exec();
+            Info info = docker.infoCmd().exec();
+            String kind = isPodman(v) ? "podman" : "docker";
+            String os = firstNonBlank(info.getOsType(), v.getOperatingSystem(), "unknown");
+            String arch = normalizeArch(firstNonBlank(info.getArchitecture(), v.getArch(), "unknown"));
+            int cpus = info.getNCPU() == null ? 0 : info.getNCPU();
+            long mem = info.getMemTotal() == null ? 0 : info.getMemTotal();
+            return new EngineFacts(kind, firstNonBlank(v.getVersion(), "unknown"),
+                    firstNonBlank(v.getApiVersion(), "unknown"), os, arch, cpus, mem, installedSoftwareRaw());
+        });
+    }
+
+    /** Software name → highest installed version, read from {@link SlipwayLabels#SOFTWARE}/{@code VERSION} labels. */
+    public Map<String, String> installedSoftware() {
+        return timed("list software images", this::installedSoftwareRaw);
+    }
+
+    private Map<String, String> installedSoftwareRaw() {
+        Map<String, String> out = new HashMap<>();
+        for (Image img : docker.listImagesCmd().withLabelFilter(SlipwayLabels.SOFTWARE).exec()) {
+            Map<String, String> labels = img.getLabels() == null ? Map.of() : img.getLabels();
+            String sw = labels.get(SlipwayLabels.SOFTWARE);
+            String ver = labels.get(SlipwayLabels.VERSION);
+            if (sw == null || sw.isBlank() || ver == null || ver.isBlank()) {
+                continue;
+            }
+            out.merge(sw, ver, (a, b) -> Versions.compare(a, b) >= 0 ? a : b);
+        }
+        return out;
+    }
+
+    /** Docker reports the kernel's name (x86_64), podman Go's (amd64): one name per architecture. */
+    static String normalizeArch(String arch) {
+        return switch (arch) {
+            case "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            case "armv7l" -> "arm";
+            default -> arch;
+        };
+    }
+
+    private static boolean isPodman(Version v) {
+        if (v.getComponents() != null) {
+            for (VersionComponent c : v.getComponents()) {
+                if (c.getName() != null && c.getName().toLowerCase(Locale.ROOT).contains("podman")) {
+                    return true;
+                }
+            }
+        }
+        return v.getPlatform() != null && v.getPlatform().getName() != null
+                && v.getPlatform().getName().toLowerCase(Locale.ROOT).contains("podman");
+    }
+
+    // ------------------------------------------------------------------------------------------------ images
+
+    /**
+     * Images carrying all of {@code labels} (exact values). The engine filters by one label only (podman 4.3 returns
+     * nothing for several label filters at once); the rest is checked here.
+     */
+    public List<ImageDetails> imagesLabelled(Map<String, String> labels) {
+        return timed("list images", () -> {
+            List<ImageDetails> out = new ArrayList<>();
+            String key = labels.containsKey(SlipwayLabels.SOFTWARE) ? SlipwayLabels.SOFTWARE
+                    : labels.keySet().iterator().next();
+            for (Image img : docker.listImagesCmd().withLabelFilter(Map.of(key, labels.get(key))).exec()) {
+                Map<String, String> l = img.getLabels() == null ? Map.of() : img.getLabels();
+                // a filter the engine ignored must not turn into a false match
+                if (labels.entrySet().stream().allMatch(e -> e.getValue().equals(l.get(e.getKey())))) {
+                    out.add(new ImageDetails(img.getId(), list(img.getRepoTags()), list(img.getRepoDigests()), l,
+                            img.getSize() == null ? -1 : img.getSize()));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<ImageDetails> inspectImage(String ref) {
+        return timed("inspect image " + ref, () -> {
+            try {
+                InspectImageResponse r = docker.inspectImageCmd(ref).exec();
+                Map<String, String> labels = r.getConfig() == null || r.getConfig().getLabels() == null ? Map.of()
+                        : r.getConfig().getLabels();
+                return Optional.of(new ImageDetails(r.getId(), r.getRepoTags(), r.getRepoDigests(), labels,
+                        r.getSize() == null ? -1 : r.getSize()));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public void removeImage(String ref, boolean force) {
+        timed("remove image " + ref, () -> {
+            try {
+                docker.removeImageCmd(ref).withForce(force).exec();
+            } catch (NotFoundException e) {
+                // gone already
+            }
+            return null;
+        });
+    }
+
+    /** Pulls {@code ref} with the registry credentials (X-Registry-Auth only). */
+    public void pull(String ref, EngineCredentials credentials, TransferListener listener, Cancellation cancel) {
+        timed("pull " + ref, () -> {
+            ImageRef r = ImageRef.parse(ref);
+            ProgressCallback<PullResponseItem> cb = new ProgressCallback<>(listener, cancel, "pull " + ref);
+            docker.pullImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
+            cb.await();
+            return null;
+        });
+    }
+
+    /** Pushes {@code ref}; returns the pushed manifest digest ({@code sha256:...}). */
+    public String push(String ref, EngineCredentials credentials, TransferListener listener, Cancellation cancel) {
+        return timed("push " + ref, () -> {
+            ImageRef r = ImageRef.parse(ref);
+            ProgressCallback<PushResponseItem> cb = new ProgressCallback<>(listener, cancel, "push " + ref);
+            docker.pushImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
+            cb.await();
+            String digest = cb.digest.get();
+            if (digest == null) {
+                // engines that report no digest in the stream still record it as a RepoDigest
+                digest = inspectImageRaw(ref).flatMap(d -> d.digestIn(r.repository())).orElseThrow(() ->
+                        new EngineException("push " + ref + " on " + endpoint + " reported no digest", false, null));
+            }
+            return digest;
+        });
+    }
+
+    private Optional<ImageDetails> inspectImageRaw(String ref) {
+        try {
+            InspectImageResponse r = docker.inspectImageCmd(ref).exec();
+            return Optional.of(new ImageDetails(r.getId(), r.getRepoTags(), r.getRepoDigests(), Map.of(), -1));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Builds an image from a tar build context ({@code Dockerfile} at its root), tagged {@code tag}, with
+     * {@code labels}; returns the image id.
+     */
+    public String buildImage(Path contextTar, String tag, Map<String, String> labels, LineListener lines,
+                             Cancellation cancel) {
+        return timedIo("build image " + tag, () -> {
+            try (InputStream in = Files.newInputStream(contextTar)) {
+                BuildCallback cb = new BuildCallback(lines, cancel);
+                docker.buildImageCmd(in).withTags(Set.of(tag)).withLabels(labels).withPull(false).withNoCache(false)
+                        .withRemove(true).exec(cb);
+                String id = cb.awaitImageId();
+                cancel.throwIfCancelled();
+                return id;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ containers
+
+    public void createVolume(String name, Map<String, String> labels) {
+        timed("create volume " + name, () -> docker.createVolumeCmd().withName(name).withLabels(labels).exec());
+    }
+
+    public void removeVolume(String name) {
+        timed("remove volume " + name, () -> {
+            try {
+                docker.removeVolumeCmd(name).exec();
+            } catch (NotFoundException e) {
+                // gone already
+            }
+            return null;
+        });
+    }
+
+    /** Creates (does not start) a container; returns its id. */
+    public String createContainer(ContainerSpec spec) {
+        return timed("create container from " + spec.image(), () -> {
+            HostConfig host = HostConfig.newHostConfig();
+            CreateContainerCmd cmd = docker.createContainerCmd(spec.image()).withLabels(spec.labels());
+            if (spec.name() != null) {
+                cmd.withName(spec.name());
+            }
+            if (spec.entrypoint() != null) {
+                cmd.withEntrypoint(spec.entrypoint());
+            }
+            if (!spec.cmd().isEmpty()) {
+                cmd.withCmd(spec.cmd());
+            }
+            if (spec.volumeName() != null) {
+                host.withBinds(new Bind(spec.volumeName(), new Volume(spec.volumeMount())));
+            }
+            if (spec.publishPort() != null) {
+                ExposedPort port = ExposedPort.parse(spec.publishPort());
+                cmd.withExposedPorts(port);
+                host.withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), port));
+            }
+            return cmd.withHostConfig(host).exec().getId();
+        });
+    }
+
+    public void startContainer(String id) {
+        timed("start container " + shortId(id), () -> {
+            docker.startContainerCmd(id).exec();
+            return null;
+        });
+    }
+
+    /** The loopback host port a published container port got, if any. */
+    public Optional<Integer> publishedPort(String id, String containerPort) {
+        return timed("inspect container " + shortId(id), () -> {
+            InspectContainerResponse r = docker.inspectContainerCmd(id).exec();
+            if (r.getNetworkSettings() == null || r.getNetworkSettings().getPorts() == null) {
+                return Optional.empty();
+            }
+            Ports.Binding[] b = r.getNetworkSettings().getPorts().getBindings().get(ExposedPort.parse(containerPort));
+            if (b == null || b.length == 0 || b[0].getHostPortSpec() == null || b[0].getHostPortSpec().isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(Integer.parseInt(b[0].getHostPortSpec()));
+        });
+    }
+
+    /** Kills a running container (abort); absent or stopped is fine. */
+    public void killContainer(String id) {
+        timed("kill container " + shortId(id), () -> {
+            try {
+                docker.killContainerCmd(id).exec();
+            } catch (NotFoundException e) {
+                // gone already
+            } catch (DockerException e) {
+                if (e.getHttpStatus() != 409 && e.getHttpStatus() != 304) { // not running
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    public void removeContainer(String id) {
+        timed("remove container " + shortId(id), () -> {
+            try {
+                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException e) {
+                // gone already
+            }
+            return null;
+        });
+    }
+
+    /** Ids of containers (running or not) labelled {@code key=value}. */
+    public List<String> containersLabelled(String key, String value) {
+        return timed("list containers", () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(key, value)).exec().stream()
+                .filter(c -> c.getLabels() != null && value.equals(c.getLabels().get(key)))
+                .map(Container::getId).toList());
+    }
+
+    /**
+     * Runs {@code cmd} in a running container, streaming its output lines; returns the exit code. Cancelling closes
+     * the stream (kill the container to stop the process itself).
+     */
+    public ExecResult exec(String containerId, List<String> cmd, String workdir, LineListener lines,
+                           Cancellation cancel) {
+        return timed("exec in " + shortId(containerId), () -> {
+            String execId = docker.execCreateCmd(containerId).withCmd(cmd.toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true).withWorkingDir(workdir).exec().getId();
+            ExecCallback cb = new ExecCallback(lines, cancel);
+            docker.execStartCmd(execId).exec(cb);
+            cb.await();
+            // the stream may end a moment before the engine records the exit code
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                InspectExecResponse r = docker.inspectExecCmd(execId).exec();
+                if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) {
+                    return new ExecResult(r.getExitCodeLong());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new EngineException("exec in " + shortId(containerId) + " on " + endpoint
+                            + ": output ended but the engine reports no exit code", true, null);
+                }
+                sleep(100);
+            }
+        });
+    }
+
+    /**
+     * Tar stream of {@code path} in a container (its last path element is the tar's top entry). The caller closes it;
+     * it is registered with {@code cancel}.
+     */
+    public InputStream archiveFrom(String containerId, String path, Cancellation cancel) {
+        return timed("copy " + path + " from " + shortId(containerId), () -> {
+            InputStream in = docker.copyArchiveFromContainerCmd(containerId, path).exec();
+            Cancellation.Registration reg = cancel.register(in);
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    long t0 = System.nanoTime();
+                    try {
+                        return super.read(b, off, len);
+                    } finally {
+                        busyNanos.add(System.nanoTime() - t0);
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    reg.close();
+                    super.close();
+                }
+            };
+        });
+    }
+
+    /** Extracts a tar stream into directory {@code dir} of a container. */
+    public void archiveTo(String containerId, String dir, InputStream tar) {
+        timed("copy into " + dir + " of " + shortId(containerId), () -> {
+            docker.copyArchiveToContainerCmd(containerId).withRemotePath(dir).withTarInputStream(tar).exec();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            LOG.debug("closing engine client for {}: {}", endpoint, e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static AuthConfig auth(EngineCredentials c) {
+        if (c == null) {
+            return null;
+        }
+        return new AuthConfig().withRegistryAddress(c.serverAddress()).withUsername(c.username())
+                .withPassword(new String(c.password()));
+    }
+
+    private <T> T timed(String what, Supplier<T> call) {
+        long t0 = System.nanoTime();
+        try {
+            return call.get();
+        } catch (EngineException | Cancellation.CancellationSignal e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw translate(what, e);
+        } finally {
+            busyNanos.add(System.nanoTime() - t0);
+        }
+    }
+
+    private <T> T timedIo(String what, IoSupplier<T> call) {
+        return timed(what, (Supplier<T>) () -> {
+            try {
+                return call.get();
+            } catch (IOException e) {
+                throw new EngineException(what + " on " + endpoint + ": " + e.getMessage(), true, e);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    /** Turns docker-java's exceptions into a message naming the endpoint, classified retryable or not. */
+    EngineException translate(String what, RuntimeException e) {
+        Throwable io = causeOf(e, IOException.class);
+        if (e instanceof DockerException de) {
+            int status = de.getHttpStatus();
+            String msg = engineMessage(de.getMessage());
+            return new EngineException(what + " on " + endpoint + " failed (HTTP " + status + "): " + msg,
+                    status >= 500 && !looksPermanent(msg), e);
+        }
+        if (io != null) {
+            return new EngineException("cannot reach engine " + endpoint + " (" + what + "): " + describe(io), true, e);
+        }
+        return new EngineException(what + " on " + endpoint + " failed: " + describe(e), false, e);
+    }
+
+    static boolean looksPermanent(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("unauthorized") || m.contains("authentication required") || m.contains("denied")
+                || m.contains("manifest unknown") || m.contains("not found") || m.contains("no such image");
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        String name = t.getClass().getSimpleName();
+        if (t instanceof InterruptedIOException && (m == null || m.isBlank())) {
+            return "timed out";
+        }
+        return m == null || m.isBlank() ? name : name + ": " + m;
+    }
+
+    /** The engine's JSON error body ({@code {"message": "..."}}) reduced to its message. */
+    static String engineMessage(String raw) {
+        if (raw == null) {
+            return "no message";
+        }
+        String s = raw.trim();
+        int brace = s.indexOf('{');
+        if (brace >= 0) {
+            try {
+                JsonNode n = Json.MAPPER.readTree(s.substring(brace));
+                if (n.hasNonNull("message")) {
+                    return n.get("message").asText();
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // not JSON after all
+            }
+        }
+        return s.startsWith("Status ") && s.contains(":") ? s.substring(s.indexOf(':') + 1).trim() : s;
+    }
+
+    private static Throwable causeOf(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return c;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    static String shortId(String id) {
+        return id == null ? "?" : id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    private static <T> List<T> list(T[] array) {
+        return array == null ? List.of() : List.of(array);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Cancellation.CancellationSignal();
+        }
+    }
+
+    /** Base of the stream callbacks: registers with the cancellation, remembers the first error. */
+    private abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
+        private final Cancellation cancel;
+        private final String what;
+        private Cancellation.Registration registration;
+        protected final AtomicReference<String> streamError = new AtomicReference<>();
+
+        StreamCallback(Cancellation cancel, String what) {
+            this.cancel = cancel;
+            this.what = what;
+        }
+
+        @Override
+        public void onStart(Closeable stream) {
+            super.onStart(stream);
+            registration = cancel.register(this);
+        }
+
+        void await() {
+            try {
+                awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel.cancel();
+                throw new Cancellation.CancellationSignal();
+            } catch (RuntimeException e) {
+                if (cancel.isCancelled()) {
+                    throw new Cancellation.CancellationSignal();
+                }
+                throw e;
+            } finally {
+                if (registration != null) {
+                    registration.close();
+                }
+            }
+            if (cancel.isCancelled()) {
+                throw new Cancellation.CancellationSignal();
+            }
+            String err = streamError.get();
+            if (err != null) {
+                throw new EngineException(what + " on " + endpoint + " failed: " + err, !looksPermanent(err), null);
+            }
+        }
+    }
+
+    /** Pull/push progress: per-layer byte counts summed; the pushed digest picked from aux or status. */
+    private final class ProgressCallback<T extends ResponseItem> extends StreamCallback<T> {
+        private final TransferListener listener;
+        private final Map<String, long[]> layers = new LinkedHashMap<>();
+        private final Map<String, Boolean> layerDone = new HashMap<>();
+        final AtomicReference<String> digest = new AtomicReference<>();
+
+        ProgressCallback(TransferListener listener, Cancellation cancel, String what) {
+            super(cancel, what);
+            this.listener = listener;
+        }
+
+        @Override
+        public void onNext(T item) {
+            if (item.isErrorIndicated()) {
+                String err = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                        ? item.getErrorDetail().getMessage() : item.getError();
+                streamError.compareAndSet(null, Objects.requireNonNullElse(err, "unknown error"));
+                return;
+            }
+            if (item.getAux() != null && item.getAux().getDigest() != null) {
+                digest.set(item.getAux().getDigest());
+            }
+            String status = item.getStatus() == null ? "" : item.getStatus();
+            Matcher m = PUSH_DIGEST.matcher(status);
+            if (m.find()) {
+                digest.compareAndSet(null, m.group(1));
+            }
+            String id = item.getId();
+            if (id == null || id.isBlank() || status.startsWith("Pulling from")) {
+                return;
+            }
+            long[] bytes = layers.computeIfAbsent(id, k -> new long[] {0, -1});
+            ResponseItem.ProgressDetail d = item.getProgressDetail();
+            if (d != null && d.getTotal() != null && d.getTotal() > 0) {
+                bytes[1] = d.getTotal();
+                if (d.getCurrent() != null) {
+                    bytes[0] = Math.max(bytes[0], d.getCurrent());
+                }
+            }
+            String s = status.toLowerCase(Locale.ROOT);
+            if (s.startsWith("pull complete") || s.startsWith("download complete") || s.startsWith("already exists")
+                    || s.startsWith("pushed") || s.startsWith("layer already exists") || s.startsWith("mounted from")) {
+                layerDone.put(id, true);
+                if (bytes[1] > 0) {
+                    bytes[0] = bytes[1];
+                }
+            }
+            long done = 0;
+            long total = 0;
+            boolean anyTotal = false;
+            for (long[] b : layers.values()) {
+                done += Math.max(0, b[0]);
+                if (b[1] > 0) {
+                    total += b[1];
+                    anyTotal = true;
+                }
+            }
+            listener.progress(new TransferProgress(done, anyTotal ? total : -1, layerDone.size(), layers.size(), status));
+        }
+    }
+
+    private final class ExecCallback extends StreamCallback<Frame> {
+        private final LineListener lines;
+        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder err = new StringBuilder();
+
+        ExecCallback(LineListener lines, Cancellation cancel) {
+            super(cancel, "exec");
+            this.lines = lines;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            boolean stderr = frame.getStreamType() == StreamType.STDERR;
+            StringBuilder buf = stderr ? err : out;
+            buf.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            int nl;
+            while ((nl = buf.indexOf("\n")) >= 0) {
+                String line = buf.substring(0, nl);
+                buf.delete(0, nl + 1);
+                lines.line(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, stderr);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            flush();
+            super.onComplete();
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            flush();
+            super.onError(throwable);
+        }
+
+        private void flush() {
+            if (out.length() > 0) {
+                lines.line(out.toString(), false);
+                out.setLength(0);
+            }
+            if (err.length() > 0) {
+                lines.line(err.toString(), true);
+                err.setLength(0);
+            }
+        }
+    }
+
+    private final class BuildCallback extends BuildImageResultCallback {
+        private final LineListener lines;
+        private final Cancellation cancel;
+        private Cancellation.Registration registration;
+
+        BuildCallback(LineListener lines, Cancellation cancel) {
+            this.lines = lines;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public void onStart(Closeable stream) {
+            super.onStart(stream);
+            registration = cancel.register(this);
+        }
+
+        @Override
+        public void onNext(BuildResponseItem item) {
+            if (item.getStream() != null) {
+                for (String l : item.getStream().split("\n")) {
+                    if (!l.isBlank()) {
+                        lines.line(l, false);
+                    }
+                }
+            }
+            super.onNext(item);
+        }
+
+        @Override
+        public String awaitImageId() {
+            try {
+                return super.awaitImageId();
+            } catch (RuntimeException e) {
+                if (cancel.isCancelled()) {
+                    throw new Cancellation.CancellationSignal();
+                }
+                throw e;
+            } finally {
+                if (registration != null) {
+                    registration.close();
+                }
+            }
+        }
+    }
+}

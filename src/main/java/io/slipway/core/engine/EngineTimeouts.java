@@ -1,0 +1,20 @@
+package io.slipway.core.engine;
+
+import java.time.Duration;
+
+/**
+ * Bounds for one engine client: how long to wait for a connection, and how long a response may stay silent
+ * (httpclient5's response timeout is a read timeout, so a streaming call fails only when nothing arrives for that long).
+ */
+public record EngineTimeouts(Duration connect, Duration response) {
+    /** For probes: an unreachable node answers within seconds. */
+    public static final EngineTimeouts PROBE = new EngineTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10));
+    /** For deploys: a compile step may print nothing for minutes. */
+    public static final EngineTimeouts DEPLOY = new EngineTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(30));
+
+    public EngineTimeouts {
+        if (connect.isNegative() || connect.isZero() || response.isNegative() || response.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive: " + connect + ", " + response);
+        }
+    }
+}
