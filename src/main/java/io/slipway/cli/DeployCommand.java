@@ -71,7 +71,7 @@ public final class DeployCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin PassphraseOptions passphrase;
     @Option(names = "--registry-url", paramLabel = "URL",
             description = "Registry https://host[:port] (until stored registries: with --registry-user and "
-                    + "$" + EnvPasswordRegistryAccess.PASSWORD_ENV + ").") String registryUrl;
+                    + "$" + AdHocRegistry.PASSWORD_ENV + ").") String registryUrl;
     @Option(names = "--registry-user", paramLabel = "USER") String registryUser;
     @Option(names = "--registry-ca", paramLabel = "FILE", description = "PEM CA(s) the registry's TLS certificate "
             + "is checked against (default: the system trust store).") Path registryCa;
@@ -145,8 +145,8 @@ public final class DeployCommand implements Callable<Integer> {
             if (registryName != null) {
                 throw new UserFacingException("Give either --registry NAME or --registry-url, not both.");
             }
-            return EnvPasswordRegistryAccess.create(registryUrl, registryUser, registryCa,
-                    System.getenv(EnvPasswordRegistryAccess.PASSWORD_ENV));
+            return AdHocRegistry.open(core.registries(), registryUrl, registryUser, registryCa,
+                    System.getenv(AdHocRegistry.PASSWORD_ENV));
         }
         if (registryName != null) {
             boolean sealed = core.registries().get(registryName).hasCredentials();
@@ -160,7 +160,7 @@ public final class DeployCommand implements Callable<Integer> {
             }
         }
         throw new UserFacingException("deploy needs a registry: --registry NAME, or --registry-url URL with "
-                + "--registry-user USER and the password in $" + EnvPasswordRegistryAccess.PASSWORD_ENV + ".");
+                + "--registry-user USER and the password in $" + AdHocRegistry.PASSWORD_ENV + ".");
     }
 
     /** One line per node step, throttled transfer progress, optional build output; thread-safe. */

@@ -110,9 +110,10 @@ class RegistryAccessIT {
         assertThat(e.subject()).isEqualTo("ci");
         assertThat(e.detailsJson()).contains("\"approved\":true", "\"push\":true", baseRepo());
 
-        // the push check starts an upload and cancels it: a repository that does not exist yet stays absent
+        // a first push to a repository that does not exist yet is approved; the push check starts an upload and
+        // cancels it, so the repository stays absent
         String fresh = "slipway/probe-" + Long.toHexString(System.nanoTime());
-        assertThat(access.requestAccess(List.of(fresh), true).reason()).contains("cannot pull " + fresh);
+        assertThat(access.requestAccess(List.of(fresh), true).approved()).isTrue();
         assertThat(access.client().checkPush(fresh).allowed()).isTrue();
         assertThat(access.client().catalog(10_000)).doesNotContain(fresh);
 
@@ -150,6 +151,15 @@ class RegistryAccessIT {
         assertThat(d.reason()).contains("cannot pull " + baseRepo() + ":no-such-tag: not found (404)")
                 .contains("slipway/no-such-repo", "NAME_UNKNOWN")
                 .contains("other.example.com/x/y is not on this registry");
+    }
+
+    @Test
+    void pushToARepositoryThatDoesNotExistYetIsApproved() throws Exception {
+        add("ci", TestEnvironment.registryPassword(), true, false);
+        String fresh = "slipway/first-push-" + System.nanoTime();
+        assertThat(registries.access("ci", vault).requestAccess(List.of(fresh), true).approved()).isTrue();
+        assertThat(registries.access("ci", vault).requestAccess(List.of(fresh), false).approved())
+                .as("pulling what does not exist stays denied").isFalse();
     }
 
     @Test

@@ -71,7 +71,8 @@ public final class OciRegistryAccess implements RegistryAccess {
                     continue;
                 }
                 AccessCheck pull = client.checkPull(image.repository(), image.reference().orElse(null));
-                if (!pull.allowed()) {
+                // A repository about to be pushed for the first time does not exist yet: the push check decides.
+                if (!pull.allowed() && !(push && pull.missing())) {
                     problems.add(pull.reason());
                     continue;
                 }

@@ -114,7 +114,11 @@ public final class OciRegistryClient {
     }
 
     /** The answer of an access check for one repository. */
-    public record AccessCheck(String repository, boolean allowed, String reason) {
+    /** {@code missing}: refused only because the repository (or tag) does not exist yet. */
+    public record AccessCheck(String repository, boolean allowed, String reason, boolean missing) {
+        public AccessCheck(String repository, boolean allowed, String reason) {
+            this(repository, allowed, reason, false);
+        }
     }
 
     private record Discovered(AuthScheme scheme, AuthChallenge challenge) {
@@ -353,7 +357,7 @@ public final class OciRegistryClient {
         }
         RegistryException e = failure(r, action);
         if (e.reason() == Reason.DENIED || e.reason() == Reason.NOT_FOUND) {
-            return new AccessCheck(what, false, e.detail());
+            return new AccessCheck(what, false, e.detail(), e.reason() == Reason.NOT_FOUND);
         }
         throw e;
     }

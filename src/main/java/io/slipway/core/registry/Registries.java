@@ -152,6 +152,18 @@ public final class Registries {
     }
 
     /**
+     * The access seam for a registry that is not stored (scripts, CI): the same client and checks as a stored one,
+     * with the password held in memory only for this object's life.
+     */
+    public OciRegistryAccess adHocAccess(URI url, String caPem, String username, char[] password) {
+        RegistryConfig cfg = new RegistryConfig("ad hoc " + RegistryConfig.hostOf(url), url, caPem, username, true,
+                false, false, java.time.Instant.now());
+        CredentialSource creds = CredentialSource.of(username, password);
+        return new OciRegistryAccess(new OciRegistryClient(cfg, creds, timeout),
+                () -> new EngineCredentials(cfg.host(), username, creds.password()), audit);
+    }
+
+    /**
      * The access seam for the deploy pipeline, for the stored registry {@code name}. {@code vault} opens its
      * credentials (may be null when it has none).
      */
