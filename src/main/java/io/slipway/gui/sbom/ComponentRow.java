@@ -29,6 +29,8 @@ public final class ComponentRow {
     private final String status;
     private final Object source;
     private final String searchKey;
+    /** Index of {@link #chartLicence()} among the loaded rows' licences (set by the view-model on load). */
+    int licenceSlot;
 
     public ComponentRow(String id, String name, String version, ComponentType type, String mode, String nativeId,
                         String declaredLicence, String concludedLicence, String copyright, String status,

@@ -225,10 +225,20 @@ public final class SbomViewController {
         });
     }
 
+    /** Fills the pie; when only names and values change (a filter keystroke), updates the slices in place. */
     private static void bindPie(PieChart chart, ObservableList<ChartSlice> slices) {
         chart.setAnimated(false);
-        Runnable fill = () -> chart.getData().setAll(
-                slices.stream().map(s -> new PieChart.Data(s.label(), s.count())).toList());
+        Runnable fill = () -> {
+            ObservableList<PieChart.Data> data = chart.getData();
+            if (data.size() == slices.size()) {
+                for (int i = 0; i < slices.size(); i++) {
+                    data.get(i).setName(slices.get(i).label());
+                    data.get(i).setPieValue(slices.get(i).count());
+                }
+            } else {
+                data.setAll(slices.stream().map(s -> new PieChart.Data(s.label(), s.count())).toList());
+            }
+        };
         slices.addListener((ListChangeListener<ChartSlice>) c -> fill.run());
         fill.run();
     }

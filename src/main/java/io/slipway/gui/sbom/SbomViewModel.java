@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -128,6 +127,7 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     private Loaded loaded;
     private Path opened;
     private Map<String, SbomFile> filesById = Map.of();
+    private final List<String> licenceNames = new ArrayList<>();
 
     /**
      * @param fxThread runs progress updates on the FX thread ({@code Platform::runLater} in the console,
@@ -278,6 +278,14 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         setOptions(licenceOptions, l.rows().stream().map(ComponentRow::chartLicence).toList(), licenceFilter);
         setOptions(statusOptions, l.rows().stream().map(ComponentRow::status).filter(s -> !s.isEmpty()).toList(),
                 statusFilter);
+        Map<String, Integer> slots = new HashMap<>();
+        licenceNames.clear();
+        for (ComponentRow r : l.rows()) {
+            r.licenceSlot = slots.computeIfAbsent(r.chartLicence(), k -> {
+                licenceNames.add(k);
+                return licenceNames.size() - 1;
+            });
+        }
         allRows.setAll(l.rows());
         planEntries.setAll(l.plan() == null ? List.of() : l.plan().entries());
         findings.setAll(l.gate() == null ? List.of() : l.gate().findings());
@@ -318,16 +326,29 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     }
 
     private void updateCharts() {
-        Map<Integer, long[]> perTier = new TreeMap<>();
-        Map<String, Long> perLicence = new HashMap<>();
+        // one pass over the visible rows with plain counters: this runs on every filter keystroke
+        long[] perTier = new long[ComponentType.values().length + 1];
+        long[] perLicence = new long[licenceNames.size()];
         for (ComponentRow r : rows) {
-            perTier.computeIfAbsent(r.tierOrder(), k -> new long[1])[0]++;
-            perLicence.merge(r.chartLicence(), 1L, Long::sum);
+            perTier[r.tierOrder()]++;
+            perLicence[r.licenceSlot]++;
         }
         List<ChartSlice> tiers = new ArrayList<>();
-        perTier.forEach((order, n) -> tiers.add(new ChartSlice(tierLabel(order) + " (" + n[0] + ")", n[0])));
-        tierSlices.setAll(tiers);
-        List<Map.Entry<String, Long>> byCount = new ArrayList<>(perLicence.entrySet());
+        for (int order = 0; order < perTier.length; order++) {
+            if (perTier[order] > 0) {
+                tiers.add(new ChartSlice(tierLabel(order) + " (" + perTier[order] + ")", perTier[order]));
+            }
+        }
+        if (!tiers.equals(tierSlices)) {
+            tierSlices.setAll(tiers);
+        }
+        Map<String, Long> nonZero = new HashMap<>();
+        for (int i = 0; i < perLicence.length; i++) {
+            if (perLicence[i] > 0) {
+                nonZero.put(licenceNames.get(i), perLicence[i]);
+            }
+        }
+        List<Map.Entry<String, Long>> byCount = new ArrayList<>(nonZero.entrySet());
         byCount.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<ChartSlice> licences = new ArrayList<>();
         long other = 0;
@@ -342,7 +363,9 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         if (other > 0) {
             licences.add(new ChartSlice("other licences (" + other + ")", other));
         }
-        licenceSlices.setAll(licences);
+        if (!licences.equals(licenceSlices)) {
+            licenceSlices.setAll(licences);
+        }
         int all = allRows.size();
         emptyText.set(all == 0 ? (loaded != null && loaded.path() != null ? "This SBOM has no packages."
                 : "No components in this workspace yet. Open an SBOM, an index or a release set.")
