@@ -8,7 +8,7 @@ import io.slipway.gui.common.Formats;
 import java.util.Locale;
 
 /**
- * One component (or untagged package) of the SBOM table. Immutable; the lower-case {@link #searchKey()} is built
+ * One component (or untagged package) of the SBOM table. Immutable; the lower-case search key is built
  * once so a filter keystroke over 50k rows is one {@code contains} per row. {@code source} is what the row was
  * made from (a {@link SbomPackage}, a {@link ReleaseComponent} or a workspace {@link Component}) for the detail
  * pane.

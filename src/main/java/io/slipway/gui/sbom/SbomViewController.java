@@ -56,7 +56,6 @@ public final class SbomViewController {
     @FXML private ComboBox<String> statusFilter;
     @FXML private Label summaryLabel;
     @FXML private TableView<ComponentRow> table;
-    @FXML private TableColumn<ComponentRow, String> tierColumn;
     @FXML private TableColumn<ComponentRow, String> nameColumn;
     @FXML private TableColumn<ComponentRow, String> versionColumn;
     @FXML private TableColumn<ComponentRow, String> typeColumn;
@@ -126,14 +125,13 @@ public final class SbomViewController {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         Placeholders.bind(table.placeholderProperty(), vm, vm.emptyTextProperty());
-        Columns.text(tierColumn, ComponentRow::tier);
         Columns.text(nameColumn, ComponentRow::name);
         Columns.text(versionColumn, ComponentRow::version);
         Columns.text(licenceColumn, ComponentRow::declaredLicence);
         Columns.text(concludedColumn, ComponentRow::concludedLicence);
         Columns.text(copyrightColumn, ComponentRow::copyright);
         Columns.text(statusColumn, ComponentRow::status);
-        tagColumn(typeColumn, r -> r.type() == null ? "" : r.type().label(), TagKey.TYPE,
+        tagColumn(typeColumn, ComponentRow::tier, TagKey.TYPE,
                 FXCollections.observableArrayList(SbomViewModel.typeChoices()));
         tagColumn(modeColumn, ComponentRow::mode, TagKey.MODE,
                 FXCollections.observableArrayList(SbomViewModel.modeChoices()));

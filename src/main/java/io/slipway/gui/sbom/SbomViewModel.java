@@ -73,7 +73,7 @@ import org.slf4j.LoggerFactory;
 public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Loaded> {
     private static final Logger LOG = LoggerFactory.getLogger(SbomViewModel.class);
     public static final String ALL = "All";
-    static final int MAX_LICENCE_SLICES = 12;
+    static final int MAX_LICENCE_SLICES = 8; // more would not fit the legend beside the pie
 
     /** What is on show: rows, and for an index or release set its release, plan and gate. */
     public record Loaded(String title, Path path, List<ComponentRow> rows, SbomDocument document,
