@@ -87,8 +87,8 @@ public final class SbomViewController {
     @FXML private Button publishButton;
     @FXML private ProgressBar publishBar;
     @FXML private Label publishLabel;
-    @FXML private Label diffBeforeLabel;
-    @FXML private Label diffAfterLabel;
+    @FXML private TextField diffBeforeField;
+    @FXML private TextField diffAfterField;
     @FXML private Button diffButton;
     @FXML private Label diffSummaryLabel;
     @FXML private TableView<SbomViewModel.DiffRow> diffTable;
@@ -177,11 +177,8 @@ public final class SbomViewController {
         Columns.text(diffNewVersionColumn, SbomViewModel.DiffRow::newVersion);
         Columns.text(diffOldLicenceColumn, SbomViewModel.DiffRow::oldLicence);
         Columns.text(diffNewLicenceColumn, SbomViewModel.DiffRow::newLicence);
-        diffBeforeLabel.textProperty().bind(Bindings.createStringBinding(() -> name(vm.diffBeforeProperty().get()),
-                vm.diffBeforeProperty()));
-        diffAfterLabel.textProperty().bind(Bindings.createStringBinding(() -> name(vm.diffAfterProperty().get()),
-                vm.diffAfterProperty()));
-        diffButton.disableProperty().bind(vm.diffBeforeProperty().isNull().or(vm.diffAfterProperty().isNull()));
+        diffButton.disableProperty().bind(diffBeforeField.textProperty().isEmpty()
+                .or(diffAfterField.textProperty().isEmpty()));
         diffSummaryLabel.textProperty().bind(vm.diffSummaryProperty());
 
         root.setOnDragOver(e -> {
@@ -199,10 +196,6 @@ public final class SbomViewController {
             e.setDropCompleted(ok);
             e.consume();
         });
-    }
-
-    private static String name(Path p) {
-        return p == null ? "(choose)" : String.valueOf(p.getFileName());
     }
 
     private static void bindFilter(ComboBox<String> box, ObservableList<String> options,
@@ -312,7 +305,7 @@ public final class SbomViewController {
     private void onDiffBefore() {
         Path p = choose("SBOM before");
         if (p != null) {
-            vm.diffBeforeProperty().set(p);
+            diffBeforeField.setText(p.toString());
         }
     }
 
@@ -320,13 +313,17 @@ public final class SbomViewController {
     private void onDiffAfter() {
         Path p = choose("SBOM after");
         if (p != null) {
-            vm.diffAfterProperty().set(p);
+            diffAfterField.setText(p.toString());
         }
     }
 
     @FXML
     private void onDiff() {
-        vm.diff(vm.diffBeforeProperty().get(), vm.diffAfterProperty().get());
+        String before = diffBeforeField.getText().strip();
+        String after = diffAfterField.getText().strip();
+        if (!before.isEmpty() && !after.isEmpty()) {
+            vm.diff(Path.of(before), Path.of(after));
+        }
     }
 
     /** The first row of each tier gets {@code tier-first} (a rule above it); gate status gets colour classes. */
