@@ -140,6 +140,13 @@ public final class SbomViewController {
         tagColumn(nativeColumn, ComponentRow::nativeId, TagKey.NATIVE, natives);
         table.setRowFactory(t -> new ComponentTableRow());
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        vm.allRows().addListener((ListChangeListener<ComponentRow>) c -> {
+            ComponentRow again = vm.rowToReselect();
+            if (again != null && table.getItems().contains(again)) {
+                table.getSelectionModel().select(again);
+                table.scrollTo(again);
+            }
+        });
         detailArea.textProperty().bind(vm.detailsProperty());
 
         bindPie(tierChart, vm.tierSlices());

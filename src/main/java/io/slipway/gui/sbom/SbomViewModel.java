@@ -125,6 +125,7 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     private final ObjectProperty<Path> diffAfter = new SimpleObjectProperty<>(this, "diffAfter");
 
     private Loaded loaded;
+    private ComponentRow reselect;
     private Path opened;
     private Map<String, SbomFile> filesById = Map.of();
     private final List<String> licenceNames = new ArrayList<>();
@@ -162,7 +163,9 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
             return open(path, progress);
         }
         progress.progress(0, 0, "Reading components");
-        List<ComponentRow> rows = components.all().stream().map(c -> ComponentRow.of(c, "", c)).toList();
+        Map<String, Tags> overrides = release.tags().overrides();
+        List<ComponentRow> rows = components.all().stream()
+                .map(c -> withOverrides(ComponentRow.of(c, "", c), overrides.get(c.id()))).toList();
         return new Loaded("Workspace components", null, sorted(rows), null, null, null, null);
     }
 
@@ -271,8 +274,11 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         if (l.document() != null) {
             l.document().files().forEach(f -> filesById.putIfAbsent(f.spdxId(), f));
         }
+        String selectedId = selected.get() == null ? null : selected.get().id();
+        reselect = selectedId == null ? null
+                : l.rows().stream().filter(r -> selectedId.equals(r.id())).findFirst().orElse(null);
         if (!selected.isBound()) { // bound to the table's selection, which the new rows clear
-            selected.set(null);
+            selected.set(reselect);
         }
         setOptions(tierOptions, l.rows().stream().map(ComponentRow::tier).toList(), tierFilter);
         setOptions(licenceOptions, l.rows().stream().map(ComponentRow::chartLicence).toList(), licenceFilter);
@@ -670,6 +676,11 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
 
     public ReadOnlyBooleanProperty openingProperty() {
         return opening.getReadOnlyProperty();
+    }
+
+    /** After a reload: the new row of the component that was selected before, for the view to select again. */
+    public ComponentRow rowToReselect() {
+        return reselect;
     }
 
     public ObjectProperty<ComponentRow> selectedProperty() {
