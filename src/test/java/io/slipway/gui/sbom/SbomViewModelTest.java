@@ -198,4 +198,31 @@ class SbomViewModelTest {
         vm.setTag(row, TagKey.MODE, "7");
         assertThat(vm.messageProperty().get()).contains(row.id());
     }
+
+    @Test
+    void anOwnedSourceWarnNeedsTheConfirmationAndAFailDisablesPublishing() {
+        Path index = core.sbomRelease().generate(SAMPLE, dir.resolve("sbom")).index();
+        vm.open(index);
+        ComponentRow owned = vm.allRows().stream().filter(r -> r.type() == ComponentType.OWNED).findFirst()
+                .orElseThrow();
+        vm.setTag(owned, TagKey.MODE, "1");
+
+        assertThat(vm.needsConfirmationProperty().get()).isTrue();
+        assertThat(vm.findings()).anyMatch(f -> f.componentId().equals(owned.id())
+                && f.rule().equals(ReleasePolicy.OWNED_SOURCE));
+        assertThat(vm.allRows()).filteredOn(r -> r.id().equals(owned.id())).extracting(ComponentRow::status)
+                .containsExactly("WARN");
+        assertThat(vm.publishDisabledProperty().get()).isTrue();
+        vm.confirmOwnedSourceProperty().set(true);
+        assertThat(vm.publishDisabledProperty().get()).isFalse();
+
+        ComponentRow derivative = vm.allRows().stream().filter(r -> r.type() == ComponentType.DERIVATIVE)
+                .filter(r -> r.declaredLicence().contains("GPL")).findFirst().orElseThrow();
+        vm.setTag(derivative, TagKey.MODE, "3");
+        assertThat(vm.gateFailsProperty().get()).isTrue();
+        vm.confirmOwnedSourceProperty().set(true);
+        assertThat(vm.publishDisabledProperty().get()).isTrue();
+        vm.statusFilterProperty().set("FAIL");
+        assertThat(vm.rows()).extracting(ComponentRow::id).containsExactly(derivative.id());
+    }
 }
