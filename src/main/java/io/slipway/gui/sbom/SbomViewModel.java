@@ -77,7 +77,10 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
 
     /** What is on show: rows, and for an index or release set its release, plan and gate. */
     public record Loaded(String title, Path path, List<ComponentRow> rows, SbomDocument document,
-                         LoadedRelease release, ReleasePlan plan, GateResult gate) {
+                         LoadedRelease release, ReleasePlan plan, GateResult gate, Path generatedDir) {
+        Loaded withGeneratedDir(Path dir) {
+            return new Loaded(title, path, rows, document, release, plan, gate, dir);
+        }
     }
 
     /** One line of the diff table. */
@@ -166,7 +169,7 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         Map<String, Tags> overrides = release.tags().overrides();
         List<ComponentRow> rows = components.all().stream()
                 .map(c -> withOverrides(ComponentRow.of(c, "", c), overrides.get(c.id()))).toList();
-        return new Loaded("Workspace components", null, sorted(rows), null, null, null, null);
+        return new Loaded("Workspace components", null, sorted(rows), null, null, null, null, null);
     }
 
     /** Opens an SPDX or CycloneDX file, an SBOM index or a release set in the background; on error keeps what is shown. */
@@ -198,8 +201,13 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         if (isReleaseSet(path)) {
             progress.progress(0, 0, "Generating the SBOM of release set " + path.getFileName());
             Path out = Files.createTempDirectory("slipway-sbom-");
-            Path index = release.generate(path, out).index();
-            return openIndex(index, "Release set " + path, path, progress);
+            try {
+                Path index = release.generate(path, out).index();
+                return openIndex(index, "Release set " + path, path, progress).withGeneratedDir(out);
+            } catch (RuntimeException e) {
+                deleteTree(out);
+                throw e;
+            }
         }
         progress.progress(0, 0, "Reading " + path.getFileName());
         SbomDocument doc = SbomReader.read(path);
@@ -212,7 +220,7 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         for (SbomPackage p : doc.packages()) {
             rows.add(withOverrides(ComponentRow.of(p), overrides.get(ComponentRow.of(p).id())));
         }
-        return new Loaded(doc.format().label() + " " + path, path, sorted(rows), doc, null, null, null);
+        return new Loaded(doc.format().label() + " " + path, path, sorted(rows), doc, null, null, null, null);
     }
 
     private Loaded openIndex(Path index, String title, Path path, Progress progress) {
@@ -227,7 +235,8 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         }
         List<ComponentRow> rows = r.components().stream()
                 .map(c -> ComponentRow.of(c.toComponent(), status.getOrDefault(c.id(), "PASS"), c)).toList();
-        return new Loaded(title + " (" + r.name() + " " + r.version() + ")", path, sorted(rows), null, r, plan, gate);
+        return new Loaded(title + " (" + r.name() + " " + r.version() + ")", path, sorted(rows), null, r, plan, gate,
+                null);
     }
 
     static boolean isReleaseSet(Path path) {
@@ -266,8 +275,26 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         return out;
     }
 
+    /** Removes the SBOM generated for a release set once something else is shown. */
+    static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot remove the generated SBOM {}: {}", dir, e.getMessage());
+        }
+    }
+
     @Override
     protected void show(Loaded l) {
+        Path oldGenerated = loaded == null ? null : loaded.generatedDir();
+        if (oldGenerated != null && !oldGenerated.equals(l.generatedDir())) {
+            Tasks.create(p -> {
+                deleteTree(oldGenerated);
+                return null;
+            }).title("Removing " + oldGenerated.getFileName()).runOn(executor());
+        }
         loaded = l;
         source.set(l.title());
         filesById = new HashMap<>();

@@ -11,6 +11,7 @@ import io.slipway.core.sbom.read.SbomReader;
 import io.slipway.core.sbom.release.GateResult;
 import io.slipway.core.sbom.release.LoadedRelease;
 import io.slipway.core.sbom.release.ReleasePlan;
+import io.slipway.core.sbom.release.ReleaseComponent;
 import io.slipway.core.sbom.release.ReleasePolicy;
 import io.slipway.core.sbom.release.TagKey;
 import io.slipway.core.sbom.release.WorkspaceTags;
@@ -169,11 +170,18 @@ class SbomViewModelTest {
     }
 
     @Test
-    void aReleaseSetFolderOpensThroughGeneration() {
+    void aReleaseSetFolderOpensThroughGenerationAndTheGeneratedSbomGoesWhenSomethingElseIsShown() {
         vm.open(SAMPLE);
         assertThat(vm.messageProperty().get()).isEmpty();
         assertThat(vm.sourceProperty().get()).startsWith("Release set");
         assertThat(vm.planEntries()).isNotEmpty();
+        Path generated = vm.allRows().stream().map(r -> ((ReleaseComponent) r.source()).document()).findFirst()
+                .orElseThrow();
+        assertThat(generated).exists();
+
+        vm.showWorkspace();
+        assertThat(generated).doesNotExist();
+        assertThat(vm.rows()).hasSize(11);
     }
 
     @Test
