@@ -8,6 +8,7 @@ import io.slipway.gui.inventory.NodeRow;
 import io.slipway.gui.sbom.ComponentRow;
 import io.slipway.gui.tasks.PooledTaskExecutor;
 import io.slipway.gui.tasks.RunningTasks;
+import io.slipway.testsupport.SharedDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,17 @@ class ConsoleClickThroughTest {
         TableView<?> plan = lookup("#sbomPlan");
         waitUntil(() -> !plan.getItems().isEmpty());
         assertThat(this.<Label>lookup("#sbomGate").getText()).startsWith("Gate ");
+
+        // the diff of the corpus' two kube-proxy releases
+        robot.clickOn("Diff");
+        robot.clickOn("#sbomDiffBeforePath")
+                .write(SharedDir.spdxCorpusFile("syft-spdx-k8s.gcr.io-kube-proxy.v1.24.6.json").toString());
+        robot.clickOn("#sbomDiffAfterPath")
+                .write(SharedDir.spdxCorpusFile("syft-spdx-k8s.gcr.io-kube-proxy.v1.25.1.json").toString())
+                .push(KeyCode.ENTER);
+        TableView<?> diff = lookup("#sbomDiff");
+        waitUntil(() -> !diff.getItems().isEmpty());
+        assertThat(this.<Label>lookup("#sbomDiffSummary").getText()).contains("version changed");
 
         // Audit by shortcut, then verify the chain in the background
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
