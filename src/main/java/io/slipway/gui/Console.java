@@ -49,7 +49,8 @@ public final class Console {
         NodesViewModel nodes = new NodesViewModel(core.nodes(), executor);
         DeploysViewModel deploys = new DeploysViewModel(core.deploys(), executor);
         UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
-        SbomViewModel sbom = new SbomViewModel(core.components(), executor);
+        SbomViewModel sbom = new SbomViewModel(core.components(), core.sbomRelease(), executor,
+                javafx.application.Platform::runLater);
         AuditViewModel audit = new AuditViewModel(core.audit(), executor);
         SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), executor);
         Map<ConsoleView, RefreshableViewModel<?>> views = Map.of(ConsoleView.NODES, nodes,

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.slipway.core.SlipwayCore;
 import io.slipway.core.common.SlipwayVersion;
 import io.slipway.gui.inventory.NodeRow;
-import io.slipway.gui.sbom.SbomRow;
+import io.slipway.gui.sbom.ComponentRow;
 import io.slipway.gui.tasks.PooledTaskExecutor;
 import io.slipway.gui.tasks.RunningTasks;
+import io.slipway.testsupport.SharedDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -95,14 +95,34 @@ class ConsoleClickThroughTest {
         // the sample's 11 targets plus all 4 offered on the node added above, which has nothing installed
         assertThat(this.<Label>lookup("#upgradeSummary").getText()).isEqualTo("15 upgrade targets on 5 nodes (of 5)");
 
-        // SBOM by click: four tiers, eleven components
+        // SBOM by click: eleven components, grouped by tier in release order
         robot.clickOn("#nav-sbom");
-        TreeTableView<SbomRow> sbom = lookup("#sbomTree");
-        waitUntil(() -> sbom.getRoot().getChildren().size() == 4);
-        List<TreeItem<SbomRow>> tiers = onFx(() -> List.copyOf(sbom.getRoot().getChildren()));
-        assertThat(tiers).extracting(t -> t.getValue().name())
-                .containsExactly("open-source (4)", "third-party (2)", "derivative (2)", "owned (3)");
-        assertThat(tiers.stream().mapToInt(t -> t.getChildren().size()).sum()).isEqualTo(11);
+        TableView<ComponentRow> sbom = lookup("#sbomTable");
+        waitUntil(() -> sbom.getItems().size() == 11);
+        assertThat(onFx(() -> sbom.getItems().stream().map(ComponentRow::tier).distinct().toList()))
+                .containsExactly("open-source", "third-party", "derivative", "owned");
+
+        // open the sample release's SBOM index (generated here): its components with gate status, and its plan
+        Path index = core.sbomRelease().generate(Path.of("sample/release-set"), dir.resolve("sample-sbom")).index();
+        TextField path = lookup("#sbomPath");
+        robot.clickOn(path).write(index.toString()).push(KeyCode.ENTER);
+        waitUntil(() -> this.<Label>lookup("#sbomSource").getText().startsWith("SBOM index"));
+        waitUntil(() -> sbom.getItems().size() == 11 && !sbom.getItems().get(0).status().isEmpty());
+        robot.clickOn("Release plan");
+        TableView<?> plan = lookup("#sbomPlan");
+        waitUntil(() -> !plan.getItems().isEmpty());
+        assertThat(this.<Label>lookup("#sbomGate").getText()).startsWith("Gate ");
+
+        // the diff of the corpus' two kube-proxy releases
+        robot.clickOn("Diff");
+        robot.clickOn("#sbomDiffBeforePath")
+                .write(SharedDir.spdxCorpusFile("syft-spdx-k8s.gcr.io-kube-proxy.v1.24.6.json").toString());
+        robot.clickOn("#sbomDiffAfterPath")
+                .write(SharedDir.spdxCorpusFile("syft-spdx-k8s.gcr.io-kube-proxy.v1.25.1.json").toString())
+                .push(KeyCode.ENTER);
+        TableView<?> diff = lookup("#sbomDiff");
+        waitUntil(() -> !diff.getItems().isEmpty());
+        assertThat(this.<Label>lookup("#sbomDiffSummary").getText()).contains("version changed");
 
         // Audit by shortcut, then verify the chain in the background
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);

@@ -1,104 +1,781 @@
 package io.slipway.gui.sbom;
 
+import io.slipway.core.common.Json;
 import io.slipway.core.common.Progress;
+import io.slipway.core.common.UserFacingException;
 import io.slipway.core.sbom.Component;
 import io.slipway.core.sbom.ComponentRepository;
 import io.slipway.core.sbom.ComponentType;
+import io.slipway.core.sbom.ReleaseMode;
+import io.slipway.core.sbom.diff.SbomDiff;
+import io.slipway.core.sbom.read.SbomDocument;
+import io.slipway.core.sbom.read.SbomFile;
+import io.slipway.core.sbom.read.SbomPackage;
+import io.slipway.core.sbom.read.SbomReader;
+import io.slipway.core.sbom.release.Finding;
+import io.slipway.core.sbom.release.GateResult;
+import io.slipway.core.sbom.release.LoadedRelease;
+import io.slipway.core.sbom.release.PlanEntry;
+import io.slipway.core.sbom.release.PublishProgress;
+import io.slipway.core.sbom.release.PublishResult;
+import io.slipway.core.sbom.release.ReleaseComponent;
+import io.slipway.core.sbom.release.ReleasePlan;
+import io.slipway.core.sbom.release.ReleasePolicy;
+import io.slipway.core.sbom.release.ReleaseService;
+import io.slipway.core.sbom.release.ReleaseSetManifest;
+import io.slipway.core.sbom.release.Severity;
+import io.slipway.core.sbom.release.TagKey;
+import io.slipway.core.sbom.release.Tags;
 import io.slipway.gui.common.Formats;
 import io.slipway.gui.common.RefreshableViewModel;
+import io.slipway.gui.tasks.Tasks;
 import io.slipway.gui.tasks.TaskExecutor;
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The release's components grouped by tier, narrowed by a quick filter; every tier is always listed. */
-public final class SbomViewModel extends RefreshableViewModel<List<Component>> {
+/**
+ * The SBOM browser: the workspace's components, or an opened SPDX/CycloneDX document, SBOM index or release set,
+ * grouped by tier (rows sorted by tier, then name) and narrowed by a quick filter and column filters; the release
+ * plan and gate findings of an index; publishing; tag edits written through the workspace (audited); SBOM diff.
+ */
+public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Loaded> {
+    private static final Logger LOG = LoggerFactory.getLogger(SbomViewModel.class);
+    public static final String ALL = "All";
+    static final int MAX_LICENCE_SLICES = 8; // more would not fit the legend beside the pie
+
+    /** What is on show: rows, and for an index or release set its release, plan and gate. */
+    public record Loaded(String title, Path path, List<ComponentRow> rows, SbomDocument document,
+                         LoadedRelease release, ReleasePlan plan, GateResult gate, Path generatedDir) {
+        Loaded withGeneratedDir(Path dir) {
+            return new Loaded(title, path, rows, document, release, plan, gate, dir);
+        }
+    }
+
+    /** One line of the diff table. */
+    public record DiffRow(String change, String name, String oldVersion, String newVersion, String oldLicence,
+                          String newLicence) {
+    }
+
     private final ComponentRepository components;
+    private final ReleaseService release;
+    private final Executor fxThread;
+    private ReleasePolicy policy = ReleasePolicy.defaultPolicy();
+
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final ObservableList<SbomTier> tiers = FXCollections.observableArrayList();
+    private final StringProperty tierFilter = new SimpleStringProperty(this, "tierFilter", ALL);
+    private final StringProperty licenceFilter = new SimpleStringProperty(this, "licenceFilter", ALL);
+    private final StringProperty statusFilter = new SimpleStringProperty(this, "statusFilter", ALL);
+    private final ObservableList<String> tierOptions = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> licenceOptions = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> statusOptions = FXCollections.observableArrayList(ALL);
+    private final ObservableList<ComponentRow> allRows = FXCollections.observableArrayList();
+    private final FilteredList<ComponentRow> rows = new FilteredList<>(allRows);
     private final ObservableList<ChartSlice> tierSlices = FXCollections.observableArrayList();
     private final ObservableList<ChartSlice> licenceSlices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
-    private List<Component> all = List.of();
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "Workspace components");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+    private final ObjectProperty<ComponentRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ObservableList<PlanEntry> planEntries = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper gateSummary = new ReadOnlyStringWrapper(this, "gateSummary", "");
+    private final ReadOnlyBooleanWrapper releaseOpen = new ReadOnlyBooleanWrapper(this, "releaseOpen");
+    private final ReadOnlyBooleanWrapper gateFails = new ReadOnlyBooleanWrapper(this, "gateFails");
+    private final ReadOnlyBooleanWrapper needsConfirmation = new ReadOnlyBooleanWrapper(this, "needsConfirmation");
+    private final BooleanProperty confirmOwnedSource = new SimpleBooleanProperty(this, "confirmOwnedSource");
+    private final ReadOnlyBooleanWrapper publishing = new ReadOnlyBooleanWrapper(this, "publishing");
+    private final ReadOnlyBooleanWrapper publishDisabled = new ReadOnlyBooleanWrapper(this, "publishDisabled", true);
+    private final ReadOnlyDoubleWrapper publishProgress = new ReadOnlyDoubleWrapper(this, "publishProgress", 0);
+    private final ReadOnlyStringWrapper publishMessage = new ReadOnlyStringWrapper(this, "publishMessage", "");
+    private final ObservableList<DiffRow> diffRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper(this, "diffSummary", "");
+    private final ObjectProperty<Path> diffBefore = new SimpleObjectProperty<>(this, "diffBefore");
+    private final ObjectProperty<Path> diffAfter = new SimpleObjectProperty<>(this, "diffAfter");
 
-    public SbomViewModel(ComponentRepository components, TaskExecutor executor) {
+    private Loaded loaded;
+    private ComponentRow reselect;
+    private Path opened;
+    private Map<String, SbomFile> filesById = Map.of();
+    private final List<String> licenceNames = new ArrayList<>();
+
+    /**
+     * @param fxThread runs progress updates on the FX thread ({@code Platform::runLater} in the console,
+     *                 {@code Runnable::run} in tests)
+     */
+    public SbomViewModel(ComponentRepository components, ReleaseService release, TaskExecutor executor,
+                         Executor fxThread) {
         super(executor, "Loading components");
         this.components = components;
-        filterText.addListener((obs, was, now) -> regroup());
+        this.release = release;
+        this.fxThread = fxThread;
+        filterText.addListener((obs, was, now) -> refilter());
+        tierFilter.addListener((obs, was, now) -> refilter());
+        licenceFilter.addListener((obs, was, now) -> refilter());
+        statusFilter.addListener((obs, was, now) -> refilter());
+        selected.addListener((obs, was, now) -> details.set(now == null ? "" : describe(now)));
+        confirmOwnedSource.addListener((obs, was, now) -> updatePublishable());
+        publishing.addListener((obs, was, now) -> updatePublishable());
     }
 
+    /** The release policy the gate applies (default: the built-in one). */
+    public void setPolicy(ReleasePolicy policy) {
+        this.policy = policy;
+    }
+
+    // ---- loading ----
+
     @Override
-    protected List<Component> load(Progress progress) {
+    protected Loaded load(Progress progress) throws Exception {
+        Path path = opened;
+        if (path != null) {
+            return open(path, progress);
+        }
         progress.progress(0, 0, "Reading components");
-        return components.all();
+        Map<String, Tags> overrides = release.tags().overrides();
+        List<ComponentRow> rows = components.all().stream()
+                .map(c -> withOverrides(ComponentRow.of(c, "", c), overrides.get(c.id()))).toList();
+        return new Loaded("Workspace components", null, sorted(rows), null, null, null, null, null);
     }
 
-    @Override
-    protected void show(List<Component> loaded) {
-        all = loaded;
-        regroup();
+    /** Opens an SPDX or CycloneDX file, an SBOM index or a release set in the background; on error keeps what is shown. */
+    public void open(Path path) {
+        opening.set(true);
+        message.set("");
+        Tasks.create(p -> open(path, p))
+                .title("Opening " + path.getFileName())
+                .onSuccess(l -> {
+                    opened = path;
+                    show(l);
+                })
+                .onError(UserFacingException.class, e -> message.set(e.getMessage()))
+                .onError(Exception.class, e -> {
+                    LOG.warn("Opening {} failed", path, e);
+                    message.set("Cannot open " + path + ": " + e.getMessage());
+                })
+                .andFinally(() -> opening.set(false))
+                .runOn(executor());
     }
 
-    private void regroup() {
-        String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
-        List<Component> visible = all.stream().filter(c -> matches(c, needle)).toList();
-        tiers.setAll(Arrays.stream(ComponentType.values())
-                .map(t -> new SbomTier(t, visible.stream().filter(c -> c.type() == t).toList())).toList());
-        tierSlices.setAll(tiers.stream().filter(t -> !t.components().isEmpty())
-                .map(t -> new ChartSlice(t.label(), t.components().size())).toList());
-        licenceSlices.setAll(visible.stream()
-                .collect(Collectors.groupingBy(c -> Formats.orNone(c.declaredLicence()), TreeMap::new, Collectors.counting()))
-                .entrySet().stream().map(e -> new ChartSlice(e.getKey() + " (" + e.getValue() + ")", e.getValue()))
-                .toList());
-        emptyText.set(all.isEmpty() ? "No components in this workspace yet." : "No component matches the filter.");
-        summary.set(visible.size() == all.size() ? Formats.plural(all.size(), "component", "components")
-                : visible.size() + " of " + Formats.plural(all.size(), "component", "components"));
+    /** Back to the workspace's own components. */
+    public void showWorkspace() {
+        opened = null;
+        refresh();
     }
 
-    private static boolean matches(Component c, String needle) {
-        if (needle.isEmpty()) {
+    Loaded open(Path path, Progress progress) throws IOException {
+        if (isReleaseSet(path)) {
+            progress.progress(0, 0, "Generating the SBOM of release set " + path.getFileName());
+            Path out = Files.createTempDirectory("slipway-sbom-");
+            try {
+                Path index = release.generate(path, out).index();
+                return openIndex(index, "Release set " + path, path, progress).withGeneratedDir(out);
+            } catch (RuntimeException e) {
+                deleteTree(out);
+                throw e;
+            }
+        }
+        progress.progress(0, 0, "Reading " + path.getFileName());
+        SbomDocument doc = SbomReader.read(path);
+        if (!doc.externalDocumentRefs().isEmpty()) {
+            return openIndex(path, "SBOM index " + path, path, progress);
+        }
+        progress.progress(1, 2, "Building the table");
+        Map<String, Tags> overrides = release.tags().overrides();
+        List<ComponentRow> rows = new ArrayList<>(doc.packages().size());
+        for (SbomPackage p : doc.packages()) {
+            rows.add(withOverrides(ComponentRow.of(p), overrides.get(ComponentRow.of(p).id())));
+        }
+        return new Loaded(doc.format().label() + " " + path, path, sorted(rows), doc, null, null, null, null);
+    }
+
+    private Loaded openIndex(Path index, String title, Path path, Progress progress) {
+        progress.progress(0, 0, "Loading SBOM index " + index.getFileName());
+        LoadedRelease r = release.load(index, Optional.empty());
+        GateResult gate = release.gate(r, policy);
+        ReleasePlan plan = release.plan(r);
+        Map<String, String> status = new HashMap<>();
+        for (Finding f : gate.findings()) {
+            status.merge(f.componentId(), f.severity().name(),
+                    (a, b) -> a.equals(Severity.FAIL.name()) || b.equals(Severity.FAIL.name()) ? Severity.FAIL.name() : b);
+        }
+        List<ComponentRow> rows = r.components().stream()
+                .map(c -> ComponentRow.of(c.toComponent(), status.getOrDefault(c.id(), "PASS"), c)).toList();
+        return new Loaded(title + " (" + r.name() + " " + r.version() + ")", path, sorted(rows), null, r, plan, gate,
+                null);
+    }
+
+    static boolean isReleaseSet(Path path) {
+        if (Files.isDirectory(path)) {
             return true;
         }
-        return Stream.of(c.name(), c.version(), c.type().label(), c.declaredLicence(), c.copyright(), c.nativeId(),
-                        c.supplier())
-                .anyMatch(s -> s != null && s.toLowerCase(Locale.ROOT).contains(needle));
+        if (path.getFileName() != null && path.getFileName().toString().equals(ReleaseSetManifest.FILE_NAME)) {
+            return true;
+        }
+        try {
+            if (path.toString().endsWith(".json") && Files.size(path) < 4_000_000) {
+                var tree = Json.MAPPER.readTree(path.toFile());
+                return tree != null && tree.has("components") && !tree.has("bomFormat") && !tree.has("spdxVersion");
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // not JSON: let the SBOM reader say what it is
+        }
+        return false;
     }
+
+    private static ComponentRow withOverrides(ComponentRow row, Tags top) {
+        if (top == null) {
+            return row;
+        }
+        ComponentType type = top.type() != null ? top.type() : row.type();
+        String mode = top.mode() != null ? Integer.toString(top.mode().number()) : row.mode();
+        String nativeId = top.nativeId() != null ? top.nativeId() : row.nativeId();
+        return new ComponentRow(row.id(), row.name(), row.version(), type, mode, nativeId, row.declaredLicence(),
+                row.concludedLicence(), row.copyright(), row.status(), row.source());
+    }
+
+    private static List<ComponentRow> sorted(List<ComponentRow> rows) {
+        List<ComponentRow> out = new ArrayList<>(rows);
+        out.sort(Comparator.comparingInt(ComponentRow::tierOrder).thenComparing(ComponentRow::name)
+                .thenComparing(ComponentRow::version));
+        return out;
+    }
+
+    /** Removes the SBOM generated for a release set once something else is shown. */
+    static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot remove the generated SBOM {}: {}", dir, e.getMessage());
+        }
+    }
+
+    @Override
+    protected void show(Loaded l) {
+        Path oldGenerated = loaded == null ? null : loaded.generatedDir();
+        if (oldGenerated != null && !oldGenerated.equals(l.generatedDir())) {
+            Tasks.create(p -> {
+                deleteTree(oldGenerated);
+                return null;
+            }).title("Removing " + oldGenerated.getFileName()).runOn(executor());
+        }
+        loaded = l;
+        source.set(l.title());
+        filesById = new HashMap<>();
+        if (l.document() != null) {
+            l.document().files().forEach(f -> filesById.putIfAbsent(f.spdxId(), f));
+        }
+        String selectedId = selected.get() == null ? null : selected.get().id();
+        reselect = selectedId == null ? null
+                : l.rows().stream().filter(r -> selectedId.equals(r.id())).findFirst().orElse(null);
+        if (!selected.isBound()) { // bound to the table's selection, which the new rows clear
+            selected.set(reselect);
+        }
+        setOptions(tierOptions, l.rows().stream().map(ComponentRow::tier).toList(), tierFilter);
+        setOptions(licenceOptions, l.rows().stream().map(ComponentRow::chartLicence).toList(), licenceFilter);
+        setOptions(statusOptions, l.rows().stream().map(ComponentRow::status).filter(s -> !s.isEmpty()).toList(),
+                statusFilter);
+        Map<String, Integer> slots = new HashMap<>();
+        licenceNames.clear();
+        for (ComponentRow r : l.rows()) {
+            r.licenceSlot = slots.computeIfAbsent(r.chartLicence(), k -> {
+                licenceNames.add(k);
+                return licenceNames.size() - 1;
+            });
+        }
+        allRows.setAll(l.rows());
+        planEntries.setAll(l.plan() == null ? List.of() : l.plan().entries());
+        findings.setAll(l.gate() == null ? List.of() : l.gate().findings());
+        releaseOpen.set(l.release() != null);
+        gateFails.set(l.gate() != null && l.gate().hasFail());
+        needsConfirmation.set(l.gate() != null && !l.gate().needingConfirmation().isEmpty());
+        confirmOwnedSource.set(false);
+        gateSummary.set(l.gate() == null ? "" : "Gate " + l.gate().status() + ": "
+                + l.gate().count(Severity.FAIL) + " FAIL, " + l.gate().count(Severity.WARN) + " WARN"
+                + (l.plan() == null ? "" : "; " + l.plan().artefactCount() + " files to publish"));
+        updatePublishable();
+        refilter();
+    }
+
+    private static void setOptions(ObservableList<String> options, List<String> values, StringProperty filter) {
+        List<String> all = new ArrayList<>();
+        all.add(ALL);
+        all.addAll(new TreeSet<>(values));
+        options.setAll(all);
+        if (!all.contains(filter.get())) {
+            filter.set(ALL);
+        }
+    }
+
+    // ---- filtering ----
+
+    private void refilter() {
+        String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        String tier = tierFilter.get();
+        String licence = licenceFilter.get();
+        String status = statusFilter.get();
+        Predicate<ComponentRow> p = r -> r.matches(needle)
+                && (tier == null || ALL.equals(tier) || tier.equals(r.tier()))
+                && (licence == null || ALL.equals(licence) || licence.equals(r.chartLicence()))
+                && (status == null || ALL.equals(status) || status.equals(r.status()));
+        rows.setPredicate(p);
+        updateCharts();
+    }
+
+    private void updateCharts() {
+        // one pass over the visible rows with plain counters: this runs on every filter keystroke
+        long[] perTier = new long[ComponentType.values().length + 1];
+        long[] perLicence = new long[licenceNames.size()];
+        for (ComponentRow r : rows) {
+            perTier[r.tierOrder()]++;
+            perLicence[r.licenceSlot]++;
+        }
+        List<ChartSlice> tiers = new ArrayList<>();
+        for (int order = 0; order < perTier.length; order++) {
+            if (perTier[order] > 0) {
+                tiers.add(new ChartSlice(tierLabel(order) + " (" + perTier[order] + ")", perTier[order]));
+            }
+        }
+        if (!tiers.equals(tierSlices)) {
+            tierSlices.setAll(tiers);
+        }
+        Map<String, Long> nonZero = new HashMap<>();
+        for (int i = 0; i < perLicence.length; i++) {
+            if (perLicence[i] > 0) {
+                nonZero.put(licenceNames.get(i), perLicence[i]);
+            }
+        }
+        List<Map.Entry<String, Long>> byCount = new ArrayList<>(nonZero.entrySet());
+        byCount.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<ChartSlice> licences = new ArrayList<>();
+        long other = 0;
+        for (int i = 0; i < byCount.size(); i++) {
+            Map.Entry<String, Long> e = byCount.get(i);
+            if (i < MAX_LICENCE_SLICES - 1 || byCount.size() == MAX_LICENCE_SLICES) {
+                licences.add(new ChartSlice(e.getKey() + " (" + e.getValue() + ")", e.getValue()));
+            } else {
+                other += e.getValue();
+            }
+        }
+        if (other > 0) {
+            licences.add(new ChartSlice("other licences (" + other + ")", other));
+        }
+        if (!licences.equals(licenceSlices)) {
+            licenceSlices.setAll(licences);
+        }
+        int all = allRows.size();
+        emptyText.set(all == 0 ? (loaded != null && loaded.path() != null ? "This SBOM has no packages."
+                : "No components in this workspace yet. Open an SBOM, an index or a release set.")
+                : "No component matches the filters.");
+        summary.set(rows.size() == all ? Formats.plural(all, "component", "components")
+                : rows.size() + " of " + Formats.plural(all, "component", "components"));
+    }
+
+    private static String tierLabel(int order) {
+        return order < ComponentType.values().length ? ComponentType.values()[order].label() : ComponentRow.UNTAGGED;
+    }
+
+    // ---- details ----
+
+    private String describe(ComponentRow row) {
+        StringBuilder sb = new StringBuilder();
+        if (row.source() instanceof SbomPackage p) {
+            field(sb, "SPDX id", p.spdxId());
+            field(sb, "Name", p.name());
+            field(sb, "Version", p.version());
+            field(sb, "Supplier", p.supplier());
+            field(sb, "Originator", p.originator());
+            field(sb, "Declared licence", p.declaredLicence());
+            field(sb, "Concluded licence", p.concludedLicence());
+            field(sb, "Copyright", p.copyright());
+            field(sb, "Download location", p.downloadLocation());
+            field(sb, "Package URL", p.purl());
+            field(sb, "Tags", "type=" + row.tier() + " mode=" + row.mode() + " native=" + row.nativeId());
+            p.annotations().forEach(a -> field(sb, "Annotation", a.annotator() + " " + a.type() + " " + a.comment()));
+            if (loaded != null && loaded.document() != null) {
+                field(sb, "Document", loaded.document().name() + " (" + loaded.document().spdxVersion() + ")");
+            }
+            sb.append("\nFiles (").append(p.hasFiles().size()).append(")\n");
+            for (String id : p.hasFiles()) {
+                SbomFile f = filesById.get(id);
+                sb.append("  ").append(f == null ? id : f.fileName() + "  " + Formats.orNone(f.concludedLicence())
+                        + "  " + String.join(" ", f.checksums().stream()
+                        .map(c -> c.algorithm() + ":" + c.value()).toList())).append('\n');
+            }
+            if (loaded != null && loaded.document() != null) {
+                List<String> rels = loaded.document().relationships().stream()
+                        .filter(r -> p.spdxId().equals(r.from()) || p.spdxId().equals(r.to()))
+                        .map(Object::toString).toList();
+                sb.append("\nRelationships (").append(rels.size()).append(")\n");
+                rels.forEach(r -> sb.append("  ").append(r).append('\n'));
+            }
+        } else if (row.source() instanceof ReleaseComponent c) {
+            field(sb, "Component id", c.id());
+            field(sb, "Name", c.name());
+            field(sb, "Version", c.version());
+            field(sb, "Type", c.tags().type() == null ? null : c.tags().type().label());
+            field(sb, "Mode", c.tags().mode() == null ? null : c.tags().mode().toString());
+            field(sb, "Native", c.tags().nativeId());
+            field(sb, "Source id", c.tags().sourceId());
+            field(sb, "Tags in the SBOM", c.sbomTags().asMap().toString());
+            field(sb, "Supplier", c.supplier());
+            field(sb, "Download location", c.downloadLocation());
+            field(sb, "Declared licence", c.declaredLicence());
+            field(sb, "Concluded licence", c.concludedLicence());
+            field(sb, "Copyright", c.copyright());
+            field(sb, "Document", String.valueOf(c.document()));
+            field(sb, "Namespace", c.documentNamespace());
+            field(sb, "SHA-1", c.documentSha1());
+            if (loaded != null && loaded.gate() != null) {
+                loaded.gate().findings().stream().filter(f -> f.componentId().equals(c.id()))
+                        .forEach(f -> field(sb, "Finding", f.line()));
+            }
+            sb.append("\nFiles (").append(c.files().size()).append(")\n");
+            c.files().forEach(f -> sb.append("  ").append(f.spdxName()).append("  sha256:").append(f.sha256())
+                    .append('\n'));
+        } else if (row.source() instanceof Component c) {
+            field(sb, "Component id", c.id());
+            field(sb, "Name", c.name());
+            field(sb, "Version", c.version());
+            field(sb, "Type", c.type() == null ? null : c.type().label());
+            field(sb, "Mode", c.mode() == null ? null : c.mode().toString());
+            field(sb, "Native", c.nativeId());
+            field(sb, "Supplier", c.supplier());
+            field(sb, "Declared licence", c.declaredLicence());
+            field(sb, "Concluded licence", c.concludedLicence());
+            field(sb, "Copyright", c.copyright());
+        }
+        return sb.toString();
+    }
+
+    private static void field(StringBuilder sb, String key, String value) {
+        sb.append(key).append(": ").append(value == null || value.isBlank() ? "—" : value).append('\n');
+    }
+
+    // ---- tags ----
+
+    /** Sets a workspace tag of {@code row}'s component (audited), then reloads so the workspace's value shows. */
+    public void setTag(ComponentRow row, TagKey key, String value) {
+        message.set("");
+        Tasks.create(p -> release.tags().set(row.id(), key, value))
+                .title("Tagging " + row.name())
+                .onSuccess(old -> refresh())
+                .onError(UserFacingException.class, e -> message.set(e.getMessage()))
+                .onError(Exception.class, e -> {
+                    LOG.warn("Tagging {} failed", row.id(), e);
+                    message.set("Cannot set " + key + " of " + row.id() + ": " + e.getMessage());
+                })
+                .runOn(executor());
+    }
+
+    /** Choices for the inline tag editors. */
+    public static List<String> typeChoices() {
+        List<String> out = new ArrayList<>();
+        for (ComponentType t : ComponentType.values()) {
+            out.add(t.label());
+        }
+        return out;
+    }
+
+    public static List<String> modeChoices() {
+        List<String> out = new ArrayList<>();
+        for (ReleaseMode m : ReleaseMode.values()) {
+            out.add(Integer.toString(m.number()));
+        }
+        return out;
+    }
+
+    /** Component ids a derivative may name as its native (the other rows). */
+    public List<String> nativeChoices() {
+        List<String> out = new ArrayList<>();
+        out.add("");
+        allRows.stream().filter(r -> r.type() != ComponentType.DERIVATIVE && r.type() != null)
+                .map(ComponentRow::id).sorted().forEach(out::add);
+        return out;
+    }
+
+    // ---- publishing ----
+
+    private void updatePublishable() {
+        publishDisabled.set(loaded == null || loaded.release() == null || publishing.get() || gateFails.get()
+                || (needsConfirmation.get() && !confirmOwnedSource.get()));
+    }
+
+    /** Gates, plans and publishes the open release into {@code out}; progress in {@link #publishProgressProperty}. */
+    public void publish(Path out) {
+        if (publishDisabled.get()) {
+            return;
+        }
+        LoadedRelease r = loaded.release();
+        boolean confirmed = confirmOwnedSource.get();
+        publishing.set(true);
+        publishProgress.set(-1);
+        publishMessage.set("Publishing to " + out);
+        message.set("");
+        AtomicReference<double[]> latest = new AtomicReference<>();
+        AtomicBoolean pending = new AtomicBoolean();
+        Tasks.create(p -> release.publish(r, policy, out, confirmed, new PublishProgress() {
+                    @Override
+                    public void update(long doneBytes, long totalBytes, int doneFiles, int totalFiles, String msg) {
+                        p.progress(doneBytes, totalBytes, msg);
+                        latest.set(new double[] {totalBytes <= 0 ? -1 : (double) doneBytes / totalBytes, doneFiles,
+                                totalFiles});
+                        if (pending.compareAndSet(false, true)) {
+                            fxThread.execute(() -> {
+                                pending.set(false);
+                                double[] v = latest.get();
+                                publishProgress.set(v[0]);
+                                publishMessage.set("Published " + (int) v[1] + " of " + (int) v[2] + " files");
+                            });
+                        }
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return p.isCancelled();
+                    }
+                }))
+                .title("Publishing " + r.name() + " " + r.version())
+                .onSuccess((PublishResult res) -> {
+                    publishProgress.set(1);
+                    publishMessage.set("Published " + res.files() + " files to " + res.out());
+                })
+                .onError(UserFacingException.class, e -> {
+                    publishProgress.set(0);
+                    publishMessage.set("Publishing failed: " + e.getMessage());
+                })
+                .onError(Exception.class, e -> {
+                    LOG.warn("Publishing to {} failed", out, e);
+                    publishProgress.set(0);
+                    publishMessage.set("Publishing failed: " + e.getMessage());
+                })
+                .andFinally(() -> publishing.set(false))
+                .runOn(executor());
+    }
+
+    // ---- diff ----
+
+    /** Compares two SBOM documents in the background; the result fills {@link #diffRows()}. */
+    public void diff(Path before, Path after) {
+        diffBefore.set(before);
+        diffAfter.set(after);
+        diffSummary.set("Comparing " + before.getFileName() + " with " + after.getFileName() + "…");
+        Tasks.create(p -> {
+                    p.progress(0, 2, "Reading " + before.getFileName());
+                    SbomDocument a = SbomReader.read(before);
+                    p.progress(1, 2, "Reading " + after.getFileName());
+                    return SbomDiff.between(a, SbomReader.read(after));
+                })
+                .title("SBOM diff")
+                .onSuccess(this::showDiff)
+                .onError(UserFacingException.class, e -> diffSummary.set(e.getMessage()))
+                .onError(Exception.class, e -> {
+                    LOG.warn("SBOM diff failed", e);
+                    diffSummary.set("Cannot compare: " + e.getMessage());
+                })
+                .runOn(executor());
+    }
+
+    private void showDiff(SbomDiff d) {
+        List<DiffRow> out = new ArrayList<>();
+        d.added().forEach(c -> out.add(row("added", c)));
+        d.removed().forEach(c -> out.add(row("removed", c)));
+        d.versionChanged().forEach(c -> out.add(row("version changed", c)));
+        d.licenceChanged().forEach(c -> out.add(row("licence changed", c)));
+        diffRows.setAll(out);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("added", d.added().size());
+        counts.put("removed", d.removed().size());
+        counts.put("version changed", d.versionChanged().size());
+        counts.put("licence changed", d.licenceChanged().size());
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(v).append(' ').append(k));
+        diffSummary.set(diffBefore.get().getFileName() + " → " + diffAfter.get().getFileName() + ": " + sb
+                + ", " + d.unchanged() + " unchanged");
+    }
+
+    private static DiffRow row(String change, SbomDiff.Change c) {
+        return new DiffRow(change, c.name(), Formats.orNone(c.oldVersion()), Formats.orNone(c.newVersion()),
+                Formats.orNone(c.oldDeclaredLicence()), Formats.orNone(c.newDeclaredLicence()));
+    }
+
+    // ---- properties ----
 
     public StringProperty filterTextProperty() {
         return filterText;
     }
 
-    /** The four tiers in release order, each with the components that pass the filter. */
-    public ObservableList<SbomTier> tiers() {
-        return tiers;
+    public StringProperty tierFilterProperty() {
+        return tierFilter;
     }
 
-    /** Components per tier, for the pie; empty tiers left out. */
+    public StringProperty licenceFilterProperty() {
+        return licenceFilter;
+    }
+
+    public StringProperty statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObservableList<String> tierOptions() {
+        return tierOptions;
+    }
+
+    public ObservableList<String> licenceOptions() {
+        return licenceOptions;
+    }
+
+    public ObservableList<String> statusOptions() {
+        return statusOptions;
+    }
+
+    /** The rows that pass the filters, grouped by tier (release order, untagged last), then by name. */
+    public FilteredList<ComponentRow> rows() {
+        return rows;
+    }
+
+    /** Every loaded row, unfiltered. */
+    public ObservableList<ComponentRow> allRows() {
+        return allRows;
+    }
+
     public ObservableList<ChartSlice> tierSlices() {
         return tierSlices;
     }
 
-    /** Components per declared licence, for the pie. */
     public ObservableList<ChartSlice> licenceSlices() {
         return licenceSlices;
     }
 
-    /** What an empty tree means: no components at all, or none that pass the filter. */
     public ReadOnlyStringProperty emptyTextProperty() {
         return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What is on show: "Workspace components", "SPDX JSON /path", "SBOM index /path (release 1.0)". */
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** The last open / tag error, naming the file; empty when none. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /** After a reload: the new row of the component that was selected before, for the view to select again. */
+    public ComponentRow rowToReselect() {
+        return reselect;
+    }
+
+    public ObjectProperty<ComponentRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ObservableList<PlanEntry> planEntries() {
+        return planEntries;
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public ReadOnlyStringProperty gateSummaryProperty() {
+        return gateSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty releaseOpenProperty() {
+        return releaseOpen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty gateFailsProperty() {
+        return gateFails.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty needsConfirmationProperty() {
+        return needsConfirmation.getReadOnlyProperty();
+    }
+
+    public BooleanProperty confirmOwnedSourceProperty() {
+        return confirmOwnedSource;
+    }
+
+    public ReadOnlyBooleanProperty publishingProperty() {
+        return publishing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty publishDisabledProperty() {
+        return publishDisabled.getReadOnlyProperty();
+    }
+
+    /** 0..1, or -1 while the size is unknown. */
+    public ReadOnlyDoubleProperty publishProgressProperty() {
+        return publishProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty publishMessageProperty() {
+        return publishMessage.getReadOnlyProperty();
+    }
+
+    public ObservableList<DiffRow> diffRows() {
+        return diffRows;
+    }
+
+    public ReadOnlyStringProperty diffSummaryProperty() {
+        return diffSummary.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Path> diffBeforeProperty() {
+        return diffBefore;
+    }
+
+    public ObjectProperty<Path> diffAfterProperty() {
+        return diffAfter;
     }
 }
