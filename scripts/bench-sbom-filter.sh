@@ -6,6 +6,7 @@
 #   scripts/bench-sbom-filter.sh [packages=50000] [rounds=5]
 #
 # Env: SLIPWAY_BUILD_DIR (default target), SLIPWAY_SHARED_DIR (shared test data), BENCH_HEAP (default 2g),
+# BENCH_JAVA_OPTS (extra JVM options, e.g. -XX:+UseZGC to compare collectors),
 # BENCH_DISPLAY=xvfb to run in a real (Xvfb) window on $DISPLAY instead of Monocle headless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,6 @@ else
     fx=(-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true
         -Dprism.fontdir=/usr/share/fonts)
 fi
-exec java -Xms"$heap" -Xmx"$heap" "${fx[@]}" -Dorg.spdx.useJARLicenseInfoOnly=true \
+exec java -Xms"$heap" -Xmx"$heap" ${BENCH_JAVA_OPTS:-} "${fx[@]}" -Dorg.spdx.useJARLicenseInfoOnly=true \
     -cp "$build_dir/test-classes:$build_dir/classes:$(cat "$build_dir/bench.classpath")" \
     io.slipway.bench.SbomFilterBench "${1:-50000}" "${2:-5}" "$build_dir"
