@@ -21,7 +21,10 @@ import io.slipway.gui.tasks.RunningTasks;
 import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.upgrade.UpgradesViewController;
 import io.slipway.gui.upgrade.UpgradesViewModel;
+import io.slipway.gui.tasks.WorkerPools;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import javafx.application.Platform;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -37,6 +40,7 @@ public final class Console {
     private final SlipwayCore core;
     private final TaskExecutor executor;
     private final RunningTasks running;
+    private final ExecutorService probes = WorkerPools.elastic("slipway-probe", 16);
 
     public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running) {
         this.core = core;
@@ -46,7 +50,7 @@ public final class Console {
 
     /** On the FX thread: fills {@code stage}, restores placement and the last view, and shows it. */
     public MainWindowViewModel show(Stage stage) {
-        NodesViewModel nodes = new NodesViewModel(core.nodes(), executor);
+        NodesViewModel nodes = new NodesViewModel(core.inventory(), executor, probes, Platform::runLater);
         DeploysViewModel deploys = new DeploysViewModel(core.deploys(), executor);
         UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
         SbomViewModel sbom = new SbomViewModel(core.components(), executor);
