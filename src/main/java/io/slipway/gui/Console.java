@@ -5,6 +5,9 @@ import io.slipway.gui.audit.AuditViewController;
 import io.slipway.gui.audit.AuditViewModel;
 import io.slipway.gui.common.FxmlLoaderFactory;
 import io.slipway.gui.common.RefreshableViewModel;
+import io.slipway.gui.deploy.CoreDeployStarter;
+import io.slipway.gui.deploy.DeployProgressViewController;
+import io.slipway.gui.deploy.DeployProgressViewModel;
 import io.slipway.gui.deploy.DeploysViewController;
 import io.slipway.gui.deploy.DeploysViewModel;
 import io.slipway.gui.inventory.NodesViewController;
@@ -41,6 +44,7 @@ public final class Console {
     private final TaskExecutor executor;
     private final RunningTasks running;
     private final ExecutorService probes = WorkerPools.elastic("slipway-probe", 16);
+    private final ExecutorService pipelines = WorkerPools.elastic("slipway-deploy", 32);
 
     public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running) {
         this.core = core;
@@ -52,6 +56,8 @@ public final class Console {
     public MainWindowViewModel show(Stage stage) {
         NodesViewModel nodes = new NodesViewModel(core.inventory(), executor, probes, Platform::runLater);
         DeploysViewModel deploys = new DeploysViewModel(core.deploys(), executor);
+        DeployProgressViewModel live = new DeployProgressViewModel(new CoreDeployStarter(core, pipelines), executor,
+                WorkerPools.fxDispatcher(), deploys::refresh);
         UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
         SbomViewModel sbom = new SbomViewModel(core.components(), executor);
         AuditViewModel audit = new AuditViewModel(core.audit(), executor);
@@ -67,6 +73,7 @@ public final class Console {
                 MainWindowController.class, () -> new MainWindowController(main, loaders[0], running),
                 NodesViewController.class, () -> new NodesViewController(nodes),
                 DeploysViewController.class, () -> new DeploysViewController(deploys),
+                DeployProgressViewController.class, () -> new DeployProgressViewController(live),
                 UpgradesViewController.class, () -> new UpgradesViewController(upgrades),
                 SbomViewController.class, () -> new SbomViewController(sbom),
                 AuditViewController.class, () -> new AuditViewController(audit),

@@ -1,6 +1,9 @@
 package io.slipway.gui.tasks;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,5 +26,21 @@ public final class WorkerPools {
             return t;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
         return pool;
+    }
+
+    /** The FX thread as a {@link UiDispatcher}; delays are kept by one daemon timer thread. */
+    public static UiDispatcher fxDispatcher() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "slipway-fx-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        return (work, delayMillis) -> {
+            if (delayMillis <= 0) {
+                Platform.runLater(work);
+            } else {
+                timer.schedule(() -> Platform.runLater(work), delayMillis, TimeUnit.MILLISECONDS);
+            }
+        };
     }
 }
