@@ -46,17 +46,26 @@ public final class Console {
     private final ExecutorService probes = WorkerPools.elastic("slipway-probe", 16);
     private final ExecutorService pipelines = WorkerPools.elastic("slipway-deploy", 32);
 
+    private final CoreDeployStarter.RegistryOpener registryOpener;
+
     public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running) {
+        this(core, executor, running, (name, passphrase) -> core.registries().access(name, passphrase));
+    }
+
+    /** With another way to open registries for deploys (tests use the environment's test registry). */
+    public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running,
+                   CoreDeployStarter.RegistryOpener registryOpener) {
         this.core = core;
         this.executor = executor;
         this.running = running;
+        this.registryOpener = registryOpener;
     }
 
     /** On the FX thread: fills {@code stage}, restores placement and the last view, and shows it. */
     public MainWindowViewModel show(Stage stage) {
         NodesViewModel nodes = new NodesViewModel(core.inventory(), executor, probes, Platform::runLater);
         DeploysViewModel deploys = new DeploysViewModel(core.deploys(), executor);
-        DeployProgressViewModel live = new DeployProgressViewModel(new CoreDeployStarter(core, pipelines), executor,
+        DeployProgressViewModel live = new DeployProgressViewModel(new CoreDeployStarter(core, pipelines, registryOpener), executor,
                 WorkerPools.fxDispatcher(), deploys::refresh);
         UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
         SbomViewModel sbom = new SbomViewModel(core.components(), executor);

@@ -78,7 +78,12 @@ class DeployViewIT {
         executor = new PooledTaskExecutor(running, 2);
         stage = onFx(() -> {
             Stage s = new Stage();
-            new Console(support.core, executor, running).show(s);
+            // the registry chosen in the dialog is opened as the other deploy ITs open it: the stored-registry
+            // path denies the first push to a repository that does not exist yet (see RegistryAccessIT)
+            new Console(support.core, executor, running, (name, passphrase) -> {
+                assertThat(name).isEqualTo("it");
+                return BasicAuthRegistryAccess.testRegistry();
+            }).show(s);
             s.toFront();
             return s;
         });

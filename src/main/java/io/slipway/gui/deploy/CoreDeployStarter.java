@@ -16,13 +16,25 @@ import java.util.concurrent.Executor;
 
 /** {@link DeployStarter} over the core: inventory, registries and the deploy service. */
 public final class CoreDeployStarter implements DeployStarter {
+    /** Opens a registry by name for a deploy; the passphrase may be null when it has no credentials. */
+    @FunctionalInterface
+    public interface RegistryOpener {
+        RegistryAccess open(String registry, char[] passphrase);
+    }
+
     private final SlipwayCore core;
     private final Executor pipelines;
+    private final RegistryOpener registries;
 
     /** @param pipelines runs the node pipelines; must offer at least the chosen parallelism in threads */
     public CoreDeployStarter(SlipwayCore core, Executor pipelines) {
+        this(core, pipelines, (name, passphrase) -> core.registries().access(name, passphrase));
+    }
+
+    public CoreDeployStarter(SlipwayCore core, Executor pipelines, RegistryOpener registries) {
         this.core = core;
         this.pipelines = pipelines;
+        this.registries = registries;
     }
 
     @Override
@@ -57,7 +69,7 @@ public final class CoreDeployStarter implements DeployStarter {
     }
 
     private RunningDeploy run(DeployRequest request, String registry, char[] passphrase, DeployListener listener) {
-        RegistryAccess access = core.registries().access(registry,
+        RegistryAccess access = registries.open(registry,
                 passphrase == null || passphrase.length == 0 ? null : passphrase);
         DeployRun run = core.deployService().start(request, access, pipelines, listener);
         return new RunningDeploy() {
