@@ -46,6 +46,10 @@ public final class DeployProgressViewController {
     @FXML private TitledPane logPane;
     @FXML private ListView<String> logList;
 
+    /** One colour per pipeline step, so the stacked bars read as a timeline. */
+    private static final String[] STEP_COLORS = {"#9ca3af", "#64748b", "#a855f7", "#0ea5e9", "#14b8a6", "#f59e0b",
+        "#ef4444", "#22c55e", "#2563eb", "#ec4899", "#84cc16"};
+
     private final Map<NodeDeployState, XYChart.Series<Number, String>> series = new EnumMap<>(NodeDeployState.class);
     private final Map<String, XYChart.Data<Number, String>> bars = new HashMap<>();
 
@@ -125,9 +129,32 @@ public final class DeployProgressViewController {
         if (bar == null) {
             bar = new XYChart.Data<>(span.seconds(), span.node());
             bars.put(key, bar);
+            String color = color(span.step());
+            bar.nodeProperty().addListener((obs, was, now) -> {
+                if (now != null) {
+                    now.setStyle("-fx-bar-fill: " + color + ";");
+                }
+            });
             s.getData().add(bar);
+            javafx.application.Platform.runLater(this::colorLegend);
         } else {
             bar.setXValue(bar.getXValue().doubleValue() + span.seconds());
+        }
+    }
+
+    private static String color(NodeDeployState step) {
+        return STEP_COLORS[Math.min(step.ordinal(), STEP_COLORS.length - 1)];
+    }
+
+    private void colorLegend() {
+        for (javafx.scene.Node item : timeline.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label label && label.getGraphic() != null) {
+                for (NodeDeployState step : series.keySet()) {
+                    if (step.label().equals(label.getText())) {
+                        label.getGraphic().setStyle("-fx-background-color: " + color(step) + ";");
+                    }
+                }
+            }
         }
     }
 
