@@ -5,6 +5,9 @@ import io.slipway.gui.audit.AuditViewController;
 import io.slipway.gui.audit.AuditViewModel;
 import io.slipway.gui.common.FxmlLoaderFactory;
 import io.slipway.gui.common.RefreshableViewModel;
+import io.slipway.gui.deploy.CoreDeployStarter;
+import io.slipway.gui.deploy.DeployProgressViewController;
+import io.slipway.gui.deploy.DeployProgressViewModel;
 import io.slipway.gui.deploy.DeploysViewController;
 import io.slipway.gui.deploy.DeploysViewModel;
 import io.slipway.gui.inventory.NodesViewController;
@@ -21,7 +24,10 @@ import io.slipway.gui.tasks.RunningTasks;
 import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.upgrade.UpgradesViewController;
 import io.slipway.gui.upgrade.UpgradesViewModel;
+import io.slipway.gui.tasks.WorkerPools;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import javafx.application.Platform;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -37,17 +43,30 @@ public final class Console {
     private final SlipwayCore core;
     private final TaskExecutor executor;
     private final RunningTasks running;
+    private final ExecutorService probes = WorkerPools.elastic("slipway-probe", 16);
+    private final ExecutorService pipelines = WorkerPools.elastic("slipway-deploy", 32);
+
+    private final CoreDeployStarter.RegistryOpener registryOpener;
 
     public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running) {
+        this(core, executor, running, (name, passphrase) -> core.registries().access(name, passphrase));
+    }
+
+    /** With another way to open registries for deploys (tests use the environment's test registry). */
+    public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running,
+                   CoreDeployStarter.RegistryOpener registryOpener) {
         this.core = core;
         this.executor = executor;
         this.running = running;
+        this.registryOpener = registryOpener;
     }
 
     /** On the FX thread: fills {@code stage}, restores placement and the last view, and shows it. */
     public MainWindowViewModel show(Stage stage) {
-        NodesViewModel nodes = new NodesViewModel(core.nodes(), executor);
+        NodesViewModel nodes = new NodesViewModel(core.inventory(), executor, probes, Platform::runLater);
         DeploysViewModel deploys = new DeploysViewModel(core.deploys(), executor);
+        DeployProgressViewModel live = new DeployProgressViewModel(new CoreDeployStarter(core, pipelines, registryOpener), executor,
+                WorkerPools.fxDispatcher(), deploys::refresh);
         UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
         SbomViewModel sbom = new SbomViewModel(core.components(), core.sbomRelease(), executor,
                 javafx.application.Platform::runLater);
@@ -64,6 +83,7 @@ public final class Console {
                 MainWindowController.class, () -> new MainWindowController(main, loaders[0], running),
                 NodesViewController.class, () -> new NodesViewController(nodes),
                 DeploysViewController.class, () -> new DeploysViewController(deploys),
+                DeployProgressViewController.class, () -> new DeployProgressViewController(live),
                 UpgradesViewController.class, () -> new UpgradesViewController(upgrades),
                 SbomViewController.class, () -> new SbomViewController(sbom),
                 AuditViewController.class, () -> new AuditViewController(audit),

@@ -44,6 +44,11 @@ public abstract class RefreshableViewModel<T> {
         }
     }
 
+    /** What the user's "Refresh view" (Ctrl+R) does; a view may do more than reload, e.g. probe. */
+    public void refreshByUser() {
+        refresh();
+    }
+
     /** Loads again, superseding any load still running. */
     public final void refresh() {
         loadedOnce = true;

@@ -54,7 +54,7 @@ public final class MainWindowViewModel {
     public void refreshCurrent() {
         ConsoleView view = currentView.get();
         if (view != null) {
-            views.get(view).refresh();
+            views.get(view).refreshByUser();
         }
     }
 

@@ -20,7 +20,7 @@ class NodesViewModelTest {
     @BeforeEach
     void load() {
         core = SampleWorkspace.open(dir);
-        vm = new NodesViewModel(core.nodes(), new SynchronousTaskExecutor());
+        vm = new NodesViewModel(core.inventory(), new SynchronousTaskExecutor(), Runnable::run, Runnable::run);
         vm.activate();
     }
 
@@ -82,5 +82,56 @@ class NodesViewModelTest {
 
         assertThat(vm.groupProperty().get()).isEqualTo("hil");
         assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("hil-bench-01", "hil-bench-02");
+    }
+
+    @Test
+    void addEditAndRemoveGoThroughTheInventory() {
+        NodeForm form = new NodeForm("edge-01", "tcp://127.0.0.1:1", "", "edge, x86", "rack=7", "spare");
+        assertThat(vm.validate(form)).isEmpty();
+        vm.addNode(form);
+        NodeRow added = vm.visibleNodes().stream().filter(r -> r.name().equals("edge-01")).findFirst().orElseThrow();
+        assertThat(added.groupList()).containsExactly("edge", "x86");
+        assertThat(added.labelMap()).containsEntry("rack", "7");
+        assertThat(vm.labels()).contains("rack=7");
+
+        vm.editNode("edge-01", new NodeForm("edge-02", "tcp://127.0.0.1:1", "", "edge", "rack=8", ""));
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name).contains("edge-02").doesNotContain("edge-01");
+        vm.labelProperty().set("rack=8");
+        assertThat(vm.visibleNodes()).extracting(NodeRow::name).containsExactly("edge-02");
+
+        vm.removeNode("edge-02");
+        assertThat(core.inventory().all()).extracting(n -> n.name()).doesNotContain("edge-02");
+        assertThat(vm.labelProperty().get()).isEqualTo(NodesViewModel.ALL_LABELS);
+        assertThat(vm.actionErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void invalidFormsAreExplainedAndFailedChangesReported() {
+        assertThat(vm.validate(new NodeForm("bad name", "tcp://h:1", "", "", "", ""))).contains("not usable");
+        assertThat(vm.validate(new NodeForm("ok", "tcp://h:1", "", "", "novalue", ""))).contains("key=value");
+        vm.removeNode("no-such-node");
+        assertThat(vm.actionErrorProperty().get()).contains("Removing node no-such-node failed");
+    }
+
+    @Test
+    void probeAllUpdatesEveryRowAndTheStatusFilter() {
+        core.nodes().add("dead-01", "tcp://127.0.0.1:1", java.util.List.of("edge"), "", java.util.Map.of());
+        NodesViewModel probingVm = new NodesViewModel(core.inventory(), new SynchronousTaskExecutor(), Runnable::run,
+                Runnable::run, java.time.Duration.ofSeconds(3));
+        probingVm.activate();
+
+        probingVm.probeAll();
+
+        assertThat(probingVm.probingProperty().get()).isFalse();
+        assertThat(probingVm.probeProgressProperty().get()).isEqualTo(1.0);
+        NodeRow dead = probingVm.visibleNodes().stream().filter(r -> r.name().equals("dead-01")).findFirst()
+                .orElseThrow();
+        assertThat(dead.statusText()).isEqualTo("unreachable");
+        assertThat(dead.statusReason()).isNotBlank();
+        probingVm.statusProperty().set("unreachable");
+        assertThat(probingVm.visibleNodes()).extracting(NodeRow::name).contains("dead-01");
+        probingVm.statusProperty().set("unknown");
+        assertThat(probingVm.visibleNodes()).isEmpty();
+        assertThat(probingVm.probeMessageProperty().get()).endsWith("reachable");
     }
 }
