@@ -510,26 +510,23 @@ final class SpdxJsonStreamReader {
 
     /** True at the start of an array; false for null; a type error otherwise. */
     private boolean array() throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_ARRAY) {
-            return true;
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return false;
-        }
-        throw typeError("an array", t);
+        return opens(JsonToken.START_ARRAY, "an array");
     }
 
     /** True at the start of an object; false for null; a type error otherwise. */
     private boolean object() throws IOException {
+        return opens(JsonToken.START_OBJECT, "an object");
+    }
+
+    private boolean opens(JsonToken start, String expected) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
+        if (t == start) {
             return true;
         }
         if (t == JsonToken.VALUE_NULL) {
             return false;
         }
-        throw typeError("an object", t);
+        throw typeError(expected, t);
     }
 
     /** Advances to the next array element; false at the end of the array. */
