@@ -47,7 +47,7 @@ class RegistryCliTest {
         assertThat(add.out()).contains("Registry 'harbor' added: https://harbor.example.com, user ci (password stored "
                 + "encrypted)").doesNotContain("WARNING");
 
-        Result plain = run("", ws("registry", "add", "lab", "--url", "http://10.1.2.3:5000", "--insecure-http"));
+        Result plain = run("", ws("registry", "add", "lab", "--url", "http://127.0.0.1:5999", "--insecure-http"));
         assertThat(plain.code()).as(plain.err()).isZero();
         assertThat(plain.out()).contains("WARNING: registry 'lab' uses plain HTTP");
 

@@ -5,85 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.slipway.core.deploy.NodeDeployState;
 import io.slipway.core.registry.CredentialVault;
 import io.slipway.core.registry.RegistrySpec;
-import io.slipway.gui.Console;
 import io.slipway.gui.deploy.LiveNodeRow;
-import io.slipway.gui.tasks.PooledTaskExecutor;
-import io.slipway.gui.tasks.RunningTasks;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** One deploy started and watched from the Deploys view's Live tab, headless, over the real nodes and registry. */
-class DeployViewIT {
+class DeployViewIT extends ConsoleFixture {
     private static final String PASSPHRASE = "view-it-passphrase";
-    private static final long UI_TIMEOUT_S = 20;
 
-    @TempDir
-    Path dir;
-
-    private final FxRobot robot = new FxRobot();
-    private DeploySupport support;
-    private PooledTaskExecutor executor;
-    private Stage stage;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (stage != null) {
-            onFx(() -> {
-                stage.close();
-                return null;
-            });
-        }
-        if (executor != null) {
-            executor.shutdown();
-        }
-        if (support != null) {
-            support.close();
-        }
-    }
 
     @Test
     void aDeployStartedFromTheViewReachesDoneOnEveryNode() throws Exception {
         String software = DeploySupport.uniqueSoftware("viewit");
         DeployFixtures.publish(software, "1.0.0", DeployFixtures.Variant.NORMAL);
-        support = new DeploySupport(dir.resolve("ws"));
+        workspace();
         CredentialVault vault = support.core.registries().unlock(PASSPHRASE.toCharArray());
         support.core.registries().add(new RegistrySpec("it", "https://" + TestEnvironment.registry(),
                 Files.readString(TestEnvironment.registryCa()), TestEnvironment.registryUser(), false, false),
                 TestEnvironment.registryPassword().toCharArray(), vault);
         int nodeCount = support.nodes().size();
 
-        RunningTasks running = new RunningTasks();
-        executor = new PooledTaskExecutor(running, 2);
-        stage = onFx(() -> {
-            Stage s = new Stage();
-            // the registry chosen in the dialog opens exactly as in the console: stored, unsealed by the passphrase
-            new Console(support.core, executor, running).show(s);
-            s.toFront();
-            return s;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openConsole();
 
         robot.clickOn("#nav-deploys");
         TabPane tabs = lookup("#deployTabs");
@@ -125,16 +75,5 @@ class DeployViewIT {
         waitUntil(() -> history.getItems().size() == 1);
     }
 
-    @SuppressWarnings("unchecked")
-    private <T extends Node> T lookup(String query) {
-        return (T) robot.lookup(query).query();
-    }
 
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(UI_TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(UI_TIMEOUT_S, TimeUnit.SECONDS, () -> onFx(condition));
-    }
 }
