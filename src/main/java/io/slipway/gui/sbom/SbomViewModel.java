@@ -27,6 +27,7 @@ import io.slipway.core.sbom.release.Severity;
 import io.slipway.core.sbom.release.TagKey;
 import io.slipway.core.sbom.release.Tags;
 import io.slipway.gui.common.Formats;
+import io.slipway.gui.common.QuickFilterList;
 import io.slipway.gui.common.RefreshableViewModel;
 import io.slipway.gui.tasks.Tasks;
 import io.slipway.gui.tasks.TaskExecutor;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,7 +63,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,9 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
                           String newLicence) {
     }
 
+    /** From this many rows on, opening a document settles the heap (see {@link #settleHeap}). */
+    static final int SETTLE_HEAP_ROWS = 10_000;
+
     private final ComponentRepository components;
     private final ReleaseService release;
     private final Executor fxThread;
@@ -101,7 +105,7 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     private final ObservableList<String> licenceOptions = FXCollections.observableArrayList(ALL);
     private final ObservableList<String> statusOptions = FXCollections.observableArrayList(ALL);
     private final ObservableList<ComponentRow> allRows = FXCollections.observableArrayList();
-    private final FilteredList<ComponentRow> rows = new FilteredList<>(allRows);
+    private final QuickFilterList<ComponentRow> rows = new QuickFilterList<>(allRows);
     private final ObservableList<ChartSlice> tierSlices = FXCollections.observableArrayList();
     private final ObservableList<ChartSlice> licenceSlices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -132,6 +136,9 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     private Path opened;
     private Map<String, SbomFile> filesById = Map.of();
     private final List<String> licenceNames = new ArrayList<>();
+    /** The quick-filter text and column filters the visible rows were last filtered by. */
+    private String shownNeedle = "";
+    private List<String> shownColumns = List.of();
 
     /**
      * @param fxThread runs progress updates on the FX thread ({@code Platform::runLater} in the console,
@@ -218,9 +225,26 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         Map<String, Tags> overrides = release.tags().overrides();
         List<ComponentRow> rows = new ArrayList<>(doc.packages().size());
         for (SbomPackage p : doc.packages()) {
-            rows.add(withOverrides(ComponentRow.of(p), overrides.get(ComponentRow.of(p).id())));
+            ComponentRow row = ComponentRow.of(p);
+            rows.add(withOverrides(row, overrides.get(row.id())));
         }
-        return new Loaded(doc.format().label() + " " + path, path, sorted(rows), doc, null, null, null, null);
+        Loaded result = new Loaded(doc.format().label() + " " + path, path, sorted(rows), doc, null, null, null, null);
+        if (rows.size() >= SETTLE_HEAP_ROWS) {
+            settleHeap(progress);
+        }
+        return result;
+    }
+
+    /**
+     * A large document leaves ~100 MB of long-lived rows and packages in the young generation, which G1 would then
+     * copy between survivor spaces at each young pause while the user types into the filter (50-300 ms stalls,
+     * measured by {@code scripts/bench-sbom-filter.sh}). One full collection now, while the user still waits for
+     * the open, moves them to the old generation at once, so later pauses only see short-lived garbage.
+     */
+    @SuppressWarnings("java:S1215") // deliberate: see above
+    private static void settleHeap(Progress progress) {
+        progress.progress(1, 1, "Settling memory");
+        System.gc();
     }
 
     private Loaded openIndex(Path index, String title, Path path, Progress progress) {
@@ -354,7 +378,15 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
                 && (tier == null || ALL.equals(tier) || tier.equals(r.tier()))
                 && (licence == null || ALL.equals(licence) || licence.equals(r.chartLicence()))
                 && (status == null || ALL.equals(status) || status.equals(r.status()));
-        rows.setPredicate(p);
+        List<String> columns = Arrays.asList(tier, licence, status);
+        // typing on: every row containing the longer text contains the shorter one, so only visible rows can match
+        if (needle.contains(shownNeedle) && columns.equals(shownColumns)) {
+            rows.narrow(p);
+        } else {
+            rows.setPredicate(p);
+        }
+        shownNeedle = needle;
+        shownColumns = columns;
         updateCharts();
     }
 
@@ -666,7 +698,7 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     }
 
     /** The rows that pass the filters, grouped by tier (release order, untagged last), then by name. */
-    public FilteredList<ComponentRow> rows() {
+    public ObservableList<ComponentRow> rows() {
         return rows;
     }
 
