@@ -1,6 +1,7 @@
 package io.slipway.cli;
 
 import io.slipway.core.SlipwayCore;
+import io.slipway.core.common.ByteSizes;
 import io.slipway.core.common.UserFacingException;
 import io.slipway.core.registry.CredentialVault;
 import io.slipway.core.registry.ImageName;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -302,16 +302,6 @@ public final class RegistryCommand {
     }
 
     static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        return ByteSizes.human(bytes);
     }
 }

@@ -62,6 +62,7 @@ public final class OciRegistryClient {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_JSON_BYTES = 8 * 1024 * 1024;
+    private static final int DEFAULT_PAGE_SIZE = 100;
     private static final Pattern LINK_NEXT = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
     private static final String MANIFEST_ACCEPT = String.join(", ", ManifestInfo.OCI_MANIFEST,
             ManifestInfo.DOCKER_MANIFEST, ManifestInfo.OCI_INDEX, ManifestInfo.DOCKER_LIST);
@@ -205,8 +206,13 @@ public final class OciRegistryClient {
 
     /** Repository names from {@code /v2/_catalog}, following pagination, at most {@code max}. */
     public List<String> catalog(int max) {
+        return catalog(max, DEFAULT_PAGE_SIZE);
+    }
+
+    /** As {@link #catalog(int)}, asking for {@code pageSize} names per request (the registry may send fewer). */
+    public List<String> catalog(int max, int pageSize) {
         List<String> out = new ArrayList<>();
-        String next = "/v2/_catalog?n=" + Math.min(max, 100);
+        String next = "/v2/_catalog?n=" + Math.min(max, pageSize);
         while (next != null && out.size() < max) {
             Response r = call("GET", next, List.of("registry:catalog:*"), "application/json");
             if (r.status() != 200) {
@@ -220,9 +226,14 @@ public final class OciRegistryClient {
 
     /** Tags of {@code repository} ({@code /v2/NAME/tags/list}, paginated). */
     public List<String> tags(String repository) {
+        return tags(repository, DEFAULT_PAGE_SIZE);
+    }
+
+    /** As {@link #tags(String)}, asking for {@code pageSize} tags per request (the registry may send fewer). */
+    public List<String> tags(String repository, int pageSize) {
         String repo = ImageName.parse(repository).repository();
         List<String> out = new ArrayList<>();
-        String next = "/v2/" + repo + "/tags/list?n=100";
+        String next = "/v2/" + repo + "/tags/list?n=" + pageSize;
         while (next != null) {
             Response r = call("GET", next, List.of(pullScope(repo)), "application/json");
             if (r.status() != 200) {
@@ -306,6 +317,41 @@ public final class OciRegistryClient {
             throw failure(r, "check blob " + digest + " in " + repo);
         }
         return OptionalLong.of(r.headers().firstValueAsLong("Content-Length").orElse(-1));
+    }
+
+    /**
+     * The manifest of {@code repository:reference} in full, for browsing: an {@link ImageManifest} with its layers
+     * and what its config blob says (created, platform, labels), or an {@link ImageIndex} listing its platforms
+     * (read one of them by its digest). Manifest and config are checked against their digests.
+     */
+    public ManifestDetails manifestDetails(String repository, String reference) {
+        String repo = ImageName.parse(repository).repository();
+        Response r = getManifest(repo, reference);
+        ManifestDetails details = ManifestDocuments.parse(repo, reference, verifiedDigest(r, reference),
+                mediaType(r.header("Content-Type").orElse("")), r.body().length, json(r));
+        if (details instanceof ImageManifest image && ManifestDocuments.isImageConfig(image.config())) {
+            return image.withImage(ManifestDocuments.parseConfig(json(configBlob(repo, image))));
+        }
+        return details;
+    }
+
+    /** The image's config blob, refused when it is larger than a config can sensibly be or not what it claims. */
+    private Response configBlob(String repo, ImageManifest image) {
+        Descriptor config = image.config();
+        String what = "the image config of " + repo + "@" + image.digest();
+        if (config.size() > MAX_JSON_BYTES) {
+            throw error(Reason.PROTOCOL, what + " is " + config.size() + " bytes, more than an image config can be");
+        }
+        Response c = call("GET", "/v2/" + repo + "/blobs/" + config.digest(), List.of(pullScope(repo)), null);
+        if (c.status() != 200) {
+            throw failure(c, "read " + what);
+        }
+        String actual = "sha256:" + sha256(c.body());
+        if (config.digest().startsWith("sha256:") && !config.digest().equals(actual)) {
+            throw error(Reason.PROTOCOL, what + " does not match its digest " + config.digest() + " (got " + actual
+                    + ")");
+        }
+        return c;
     }
 
     /**
