@@ -18,6 +18,8 @@ final class RegistryHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCEPT = "application/vnd.docker.distribution.manifest.v2+json,"
             + "application/vnd.oci.image.manifest.v1+json";
+    private static final String INDEX_ACCEPT = "application/vnd.oci.image.index.v1+json,"
+            + "application/vnd.docker.distribution.manifest.list.v2+json";
 
     record Manifest(String digest, JsonNode body, Map<String, String> labels) {
     }
@@ -44,6 +46,19 @@ final class RegistryHttp {
         JSON.readTree(c.body()).path("config").path("Labels").fields()
                 .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return Optional.of(new Manifest(digest, body, labels));
+    }
+
+    /** What the registry reports as the digest of {@code repo:reference} ({@code Docker-Content-Digest} of a HEAD). */
+    String digest(String repo, String reference) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + TestEnvironment.registry() + "/v2/" + repo
+                        + "/manifests/" + reference)).timeout(Duration.ofSeconds(20)).header("Authorization", auth)
+                .header("Accept", ACCEPT + "," + INDEX_ACCEPT).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("HEAD manifest " + repo + ":" + reference + ": HTTP " + r.statusCode());
+        }
+        return r.headers().firstValue("Docker-Content-Digest").orElseThrow();
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
