@@ -11,6 +11,7 @@ import io.slipway.core.registry.OciRegistryClient.LoginResult;
 import io.slipway.core.registry.Registries;
 import io.slipway.core.registry.RegistryConfig;
 import io.slipway.core.registry.RegistrySpec;
+import io.slipway.core.registry.TagOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -260,35 +261,7 @@ public final class RegistryCommand {
 
     /** Digit runs compare as numbers, so 1.10 sorts after 1.9. */
     static int naturalOrder(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return TagOrder.NATURAL.compare(a, b);
     }
 
     private static String shortType(ManifestInfo m) {

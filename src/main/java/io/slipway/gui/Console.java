@@ -12,6 +12,8 @@ import io.slipway.gui.deploy.DeploysViewController;
 import io.slipway.gui.deploy.DeploysViewModel;
 import io.slipway.gui.inventory.NodesViewController;
 import io.slipway.gui.inventory.NodesViewModel;
+import io.slipway.gui.registry.RegistryViewController;
+import io.slipway.gui.registry.RegistryViewModel;
 import io.slipway.gui.sbom.SbomViewController;
 import io.slipway.gui.sbom.SbomViewModel;
 import io.slipway.gui.settings.SettingsViewController;
@@ -72,9 +74,10 @@ public final class Console {
                 javafx.application.Platform::runLater);
         AuditViewModel audit = new AuditViewModel(core.audit(), executor);
         SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), executor);
+        RegistryViewModel registry = new RegistryViewModel(core.registries(), executor);
         Map<ConsoleView, RefreshableViewModel<?>> views = Map.of(ConsoleView.NODES, nodes,
-                ConsoleView.DEPLOYS, deploys, ConsoleView.UPGRADES, upgrades, ConsoleView.SBOM, sbom,
-                ConsoleView.AUDIT, audit, ConsoleView.SETTINGS, settings);
+                ConsoleView.DEPLOYS, deploys, ConsoleView.REGISTRY, registry, ConsoleView.UPGRADES, upgrades,
+                ConsoleView.SBOM, sbom, ConsoleView.AUDIT, audit, ConsoleView.SETTINGS, settings);
         MainWindowViewModel main = new MainWindowViewModel(views, core.settings(), core.workspace().directory(),
                 core.workspace().databasePath(), running);
 
@@ -87,7 +90,8 @@ public final class Console {
                 UpgradesViewController.class, () -> new UpgradesViewController(upgrades),
                 SbomViewController.class, () -> new SbomViewController(sbom),
                 AuditViewController.class, () -> new AuditViewController(audit),
-                SettingsViewController.class, () -> new SettingsViewController(settings));
+                SettingsViewController.class, () -> new SettingsViewController(settings),
+                RegistryViewController.class, () -> new RegistryViewController(registry));
         loaders[0] = new FxmlLoaderFactory(controllers);
 
         Scene scene = new Scene(loaders[0].load("MainWindow"));

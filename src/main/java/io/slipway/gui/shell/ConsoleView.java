@@ -4,21 +4,27 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The console's views, in navigation order; the order also gives the Ctrl+1…Ctrl+6 shortcuts. */
+/**
+ * The console's views, in navigation order, each with its Ctrl+digit shortcut. A view added later takes the next
+ * free digit wherever it sits in the navigation, so the shortcuts users already know never move.
+ */
 public enum ConsoleView {
-    NODES("Nodes", "NodesView"),
-    DEPLOYS("Deploys", "DeploysView"),
-    UPGRADES("Upgrades", "UpgradesView"),
-    SBOM("SBOM", "SbomView"),
-    AUDIT("Audit", "AuditView"),
-    SETTINGS("Settings", "SettingsView");
+    NODES("Nodes", "NodesView", 1),
+    DEPLOYS("Deploys", "DeploysView", 2),
+    REGISTRY("Registry", "RegistryView", 7),
+    UPGRADES("Upgrades", "UpgradesView", 3),
+    SBOM("SBOM", "SbomView", 4),
+    AUDIT("Audit", "AuditView", 5),
+    SETTINGS("Settings", "SettingsView", 6);
 
     private final String title;
     private final String fxml;
+    private final int shortcutDigit;
 
-    ConsoleView(String title, String fxml) {
+    ConsoleView(String title, String fxml, int shortcutDigit) {
         this.title = title;
         this.fxml = fxml;
+        this.shortcutDigit = shortcutDigit;
     }
 
     public String title() {
@@ -30,9 +36,9 @@ public enum ConsoleView {
         return fxml;
     }
 
-    /** 1-based digit of its Ctrl+N shortcut. */
+    /** The digit of its Ctrl+N shortcut. */
     public int shortcutDigit() {
-        return ordinal() + 1;
+        return shortcutDigit;
     }
 
     /** How the view is stored in the {@code ui.lastView} setting. */

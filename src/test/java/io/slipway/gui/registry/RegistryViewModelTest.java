@@ -1,0 +1,157 @@
+package io.slipway.gui.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slipway.core.SlipwayCore;
+import io.slipway.core.common.Clock;
+import io.slipway.core.registry.CredentialVault;
+import io.slipway.core.registry.Registries;
+import io.slipway.core.registry.RegistrySpec;
+import io.slipway.gui.tasks.SynchronousTaskExecutor;
+import io.slipway.testsupport.LogCapture;
+import io.slipway.testsupport.SecretScan;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Registry view-model on a real workspace with stored registries; tasks run inline, nothing leaves loopback. */
+class RegistryViewModelTest {
+    private static final String PASSPHRASE = "registry-view passphrase";
+    private static final String PASSWORD = "Pw-registry-view-UNIQUE-91c3";
+
+    @TempDir
+    Path dir;
+    private SlipwayCore core;
+    private Registries registries;
+    private final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+    private RegistryViewModel vm;
+
+    @BeforeEach
+    void open() {
+        core = SlipwayCore.open(dir.resolve("ws"), Optional.empty());
+        registries = new Registries(core.workspace().jdbc(), core.workspace().directory(), core.audit(), Clock.SYSTEM,
+                new CredentialVault.KdfParams(8 * 1024, 1, 1), Duration.ofSeconds(2));
+        vm = new RegistryViewModel(registries, executor);
+    }
+
+    @AfterEach
+    void close() {
+        core.close();
+    }
+
+    private void store(String name, String url, boolean insecureHttp, boolean skipTlsVerify, boolean withPassword) {
+        CredentialVault vault = registries.unlock(PASSPHRASE.toCharArray());
+        registries.add(new RegistrySpec(name, url, null, withPassword ? "ci" : null, insecureHttp, skipTlsVerify),
+                withPassword ? PASSWORD.toCharArray() : null, vault);
+    }
+
+    @Test
+    void listsTheStoredRegistriesAndSaysWhatAnEmptyWorkspaceNeeds() {
+        vm.activate();
+        assertThat(vm.registryNames()).isEmpty();
+        assertThat(vm.statusProperty().get()).contains("slipway registry add");
+
+        store("harbor", "https://harbor.example.com", false, false, true);
+        store("anon", "https://mirror.example.com", false, false, false);
+        vm.refresh();
+
+        assertThat(vm.registryNames()).containsExactly("anon", "harbor");
+        assertThat(vm.selectedRegistryProperty().get()).isEqualTo("anon");
+        assertThat(vm.needsPassphraseProperty().get()).isFalse();
+        vm.selectedRegistryProperty().set("harbor");
+        assertThat(vm.needsPassphraseProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).contains("https://harbor.example.com", "user ci", "passphrase");
+        assertThat(vm.warningProperty().get()).isEmpty();
+        assertThat(vm.repositories().emptyTextProperty().get()).contains("Connect");
+    }
+
+    @Test
+    void plainHttpAndSkippedVerificationShowAWarning() {
+        store("plain", "http://127.0.0.1:5000", true, false, false);
+        store("unverified", "https://127.0.0.1:5443", false, true, false);
+        vm.activate();
+
+        vm.selectedRegistryProperty().set("plain");
+        assertThat(vm.warningProperty().get()).startsWith("Warning: registry 'plain' uses plain HTTP");
+        vm.selectedRegistryProperty().set("unverified");
+        assertThat(vm.warningProperty().get()).contains("skips TLS certificate verification");
+    }
+
+    @Test
+    void sealedCredentialsNeedThePassphraseBeforeAnythingRuns() {
+        store("harbor", "https://harbor.example.com", false, false, true);
+        vm.activate();
+        int before = executor.submittedCount();
+
+        vm.connect(new char[0]);
+
+        assertThat(executor.submittedCount()).isEqualTo(before);
+        assertThat(vm.errorProperty().get()).isEqualTo("Registry 'harbor': its credentials are sealed; type the "
+                + "workspace passphrase to unlock them.");
+    }
+
+    @Test
+    void aWrongPassphraseIsReportedForTheRegistryAndWiped() throws Exception {
+        store("harbor", "https://harbor.example.com", false, false, true);
+        vm.activate();
+        char[] wrong = "not the passphrase".toCharArray();
+
+        vm.connect(wrong);
+
+        assertThat(vm.errorProperty().get()).startsWith("Registry 'harbor': Wrong workspace passphrase");
+        assertThat(vm.connectedProperty().get()).isFalse();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(wrong).containsOnly('\0');
+    }
+
+    @Test
+    void anUnreachableRegistryFailsWithItsNameAndReasonAndNoSecretIsKept() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        store("lab", "https://127.0.0.1:" + closedPort, false, false, true);
+        try (LogCapture log = new LogCapture()) {
+            vm.activate();
+            char[] passphrase = PASSPHRASE.toCharArray();
+
+            vm.connect(passphrase);
+
+            assertThat(vm.errorProperty().get()).startsWith("Registry 'lab' (https://127.0.0.1:" + closedPort + ")")
+                    .contains("unreachable");
+            assertThat(vm.connectedProperty().get()).isFalse();
+            assertThat(vm.statusProperty().get()).isEqualTo("Not connected.");
+            assertThat(passphrase).containsOnly('\0');
+            assertThat(core.settings().all().toString()).doesNotContain(PASSPHRASE).doesNotContain(PASSWORD);
+            assertThat(core.audit().latest(20)).allSatisfy(e -> assertThat(e.detailsJson())
+                    .doesNotContain(PASSPHRASE).doesNotContain(PASSWORD));
+            assertThat(log.text()).contains("Registry 'lab'").doesNotContain(PASSPHRASE).doesNotContain(PASSWORD);
+        }
+        core.close();
+        SecretScan.assertAbsentFromFiles(dir, PASSPHRASE);
+        SecretScan.assertAbsentFromFiles(dir, PASSWORD);
+        core = SlipwayCore.open(dir.resolve("ws"), Optional.empty());
+    }
+
+    @Test
+    void anotherRegistryDropsTheErrorAndTheConnection() {
+        store("harbor", "https://harbor.example.com", false, false, true);
+        store("plain", "http://127.0.0.1:5000", true, false, false);
+        vm.activate();
+        vm.selectedRegistryProperty().set("harbor");
+        vm.connect("wrong passphrase!".toCharArray());
+        assertThat(vm.errorProperty().get()).isNotEmpty();
+
+        vm.selectedRegistryProperty().set("plain");
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.needsPassphraseProperty().get()).isFalse();
+        assertThat(vm.manifest().shownProperty().get()).isFalse();
+    }
+}
