@@ -1,28 +1,71 @@
 #!/usr/bin/env bash
 # Refreshes docs/screenshots/: opens the console in a real window under Xvfb on a fresh sample workspace,
-# walks every view with its keyboard shortcut and captures the screen.   Usage: scripts/screenshots.sh
+# walks every view with its keyboard shortcut and captures the screen; then, when the test environment runs
+# (eval "$(scripts/test-env.sh start)"), the Registry view browsing its registry (08-registry.png).
+# Usage: scripts/screenshots.sh [all|sample|registry]   ($SLIPWAY_BUILD_DIR: Maven build dir, default target;
+#        $SLIPWAY_DISPLAY: the Xvfb display, default :97)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/xvfb-lib.sh
 xvfb_install
-[ -f target/slipway.jar ] || mvn -q -ntp -DskipTests package
+what=${1:-all}
+build=${SLIPWAY_BUILD_DIR:-target}
+mvn_build() { mvn -q -ntp -Dslipway.buildDir="$(realpath -m "$build")" "$@"; }
 
 ws=$(mktemp -d)
-xvfb_start :97
-java -jar target/slipway.jar --workspace "$ws/ws" > "$ws/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; kill $XVFB_PID 2>/dev/null; rm -rf "$ws"' EXIT
+xvfb_start "${SLIPWAY_DISPLAY:-:97}"   # another display when :97 is taken
+app=
+trap 'if [ -n "$app" ]; then kill $app 2>/dev/null; fi; kill $XVFB_PID 2>/dev/null; rm -rf "$ws"' EXIT
 
-win=$(timeout 60 xdotool search --sync --name '^Slipway' | head -1)
-xdotool windowsize "$win" 1280 800 windowmove "$win" 0 0
-sleep 3
-shot=1
-for view in nodes deploys upgrades sbom audit settings; do
-  xdotool key --clearmodifiers "ctrl+$shot"   # no window manager: the only window has the focus
-  sleep 2   # let the view's background load finish and paint
-  import -window root "docs/screenshots/$(printf '%02d' $shot)-$view.png"
-  echo "docs/screenshots/$(printf '%02d' $shot)-$view.png" >&2
-  shot=$((shot + 1))
-done
-xdotool key --clearmodifiers ctrl+q || true
-wait $app || true
+sample_views() {
+  [ -f "$build/slipway.jar" ] || mvn_build -DskipTests package
+  java -jar "$build/slipway.jar" --workspace "$ws/ws" > "$ws/app.log" 2>&1 &
+  app=$!
+  local win shot=1 view
+  win=$(timeout 60 xdotool search --sync --name '^Slipway' | head -1)
+  xdotool windowsize "$win" 1280 800 windowmove "$win" 0 0
+  sleep 3
+  for view in nodes deploys upgrades sbom audit settings; do
+    xdotool key --clearmodifiers "ctrl+$shot"   # no window manager: the only window has the focus
+    sleep 2   # let the view's background load finish and paint
+    import -window root "docs/screenshots/$(printf '%02d' $shot)-$view.png"
+    echo "docs/screenshots/$(printf '%02d' $shot)-$view.png" >&2
+    shot=$((shot + 1))
+  done
+  xdotool key --clearmodifiers ctrl+q || true
+  wait $app || true
+  app=
+}
+
+# The sample has no registry to browse: io.slipway.it.RegistryBrowseDemo (test classpath) pushes a labelled
+# build-environment image and an index to the test registry, unlocks it in the console and opens the image.
+registry_view() {
+  if [ -z "${SLIPWAY_TEST_REGISTRY:-}" ]; then
+    echo "skipping 08-registry.png: the test environment is not running (eval \"\$(scripts/test-env.sh start)\")" >&2
+    return 0
+  fi
+  mvn_build -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$ws/cp.txt" \
+    -Dmdep.includeScope=test
+  java -cp "$build/test-classes:$build/classes:$(cat "$ws/cp.txt")" io.slipway.it.RegistryBrowseDemo 60 "$ws/ready" \
+    > "$ws/demo.log" 2>&1 &
+  app=$!
+  for _ in $(seq 900); do
+    [ -f "$ws/ready" ] && break
+    kill -0 $app 2>/dev/null || { cat "$ws/demo.log" >&2; echo "the registry demo exited early" >&2; return 1; }
+    sleep 0.2
+  done
+  [ -f "$ws/ready" ] || { cat "$ws/demo.log" >&2; echo "the registry demo never got ready" >&2; return 1; }
+  sleep 1   # let the tables paint
+  import -window root docs/screenshots/08-registry.png
+  echo docs/screenshots/08-registry.png >&2
+  kill $app 2>/dev/null || true
+  wait $app 2>/dev/null || true
+  app=
+}
+
+case $what in
+  all) sample_views; registry_view ;;
+  sample) sample_views ;;
+  registry) registry_view ;;
+  *) echo "usage: $0 [all|sample|registry]" >&2; exit 2 ;;
+esac

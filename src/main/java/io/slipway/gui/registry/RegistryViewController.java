@@ -57,6 +57,7 @@ public final class RegistryViewController {
     @FXML private TableColumn<PlatformRow, String> platformSizeColumn;
     @FXML private Label imageTitle;
     @FXML private Node imageFacts;
+    @FXML private Label imageDigestName;
     @FXML private Label imageDigest;
     @FXML private Label imageSize;
     @FXML private Label imageCreated;
@@ -121,6 +122,9 @@ public final class RegistryViewController {
         imageTitle.textProperty().bind(m.imageTitleProperty());
         shown(imageFacts, m.imageShownProperty());
         imageDigest.textProperty().bind(m.imageDigestProperty());
+        // a plain image's digest is the manifest digest above; only a platform of an index has its own
+        shown(imageDigestName, m.indexProperty());
+        shown(imageDigest, m.indexProperty());
         imageSize.textProperty().bind(m.sizeProperty());
         imageCreated.textProperty().bind(m.createdProperty());
         imagePlatform.textProperty().bind(m.platformProperty());
