@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.core.SlipwayCore;
 import io.slipway.core.common.SlipwayVersion;
+import io.slipway.core.registry.RegistrySpec;
 import io.slipway.gui.inventory.NodeRow;
 import io.slipway.gui.sbom.ComponentRow;
 import io.slipway.gui.tasks.PooledTaskExecutor;
@@ -16,8 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextField;
@@ -33,7 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole console, headless, on a real sample workspace: every view reached by click or shortcut shows the
- * sample's rows; window placement and the last view survive a close and reopen.
+ * sample's rows (the Registry view, with nothing to browse offline, its registry choices and warning); window
+ * placement and the last view survive a close and reopen.
  */
 class ConsoleClickThroughTest {
     private static final long TIMEOUT_S = 20;
@@ -86,6 +90,17 @@ class ConsoleClickThroughTest {
         BarChart<?, ?> chart = lookup("#durationChart");
         assertThat(onFx(() -> chart.getData().get(0).getData().size())).isEqualTo(2);
         assertThat(this.<Label>lookup("#deploySummary").getText()).isEqualTo("2 nodes: 1 done, 1 skipped, 0 failed");
+
+        // Registry by shortcut (Ctrl+7, after Deploys in the rail): the stored registries, the plain-HTTP warning
+        core.registries().add(new RegistrySpec("lab-plain", "http://127.0.0.1:5000", null, null, true, false), null,
+                null);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT7);
+        ComboBox<String> registries = lookup("#registryChoice");
+        waitUntil(() -> registries.getItems().equals(List.of("lab-plain")));
+        Label warning = lookup("#registryWarning");
+        waitUntil(warning::isVisible);
+        assertThat(warning.getText()).contains("registry 'lab-plain' uses plain HTTP");
+        assertThat(this.<PasswordField>lookup("#registryPassphrase").isDisabled()).isTrue(); // nothing sealed
 
         // Upgrades by shortcut: highlighted targets
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
