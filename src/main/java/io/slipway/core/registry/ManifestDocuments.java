@@ -33,8 +33,8 @@ final class ManifestDocuments {
         String mediaType = contentType.isEmpty() ? doc.path("mediaType").asText("") : contentType;
         if (ManifestInfo.isIndex(mediaType) || (!doc.has("config") && doc.has("manifests"))) {
             List<ImageIndex.Entry> entries = new ArrayList<>();
-            doc.path("manifests").forEach(m -> entries.add(new ImageIndex.Entry(descriptor(m), platform(m.path("platform")),
-                    strings(m.path("annotations")))));
+            doc.path("manifests").forEach(m -> entries.add(new ImageIndex.Entry(descriptor(m),
+                    platform(m.path("platform")), strings(m.path("annotations")))));
             return new ImageIndex(repository, reference, digest, mediaType, manifestSize, entries);
         }
         List<Descriptor> layers = new ArrayList<>();

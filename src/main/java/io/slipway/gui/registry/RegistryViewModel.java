@@ -2,11 +2,9 @@ package io.slipway.gui.registry;
 
 import io.slipway.core.common.Progress;
 import io.slipway.core.common.UserFacingException;
-import io.slipway.core.registry.CredentialVault;
 import io.slipway.core.registry.ImageIndex;
 import io.slipway.core.registry.ImageManifest;
 import io.slipway.core.registry.ManifestDetails;
-import io.slipway.core.registry.OciRegistryClient;
 import io.slipway.core.registry.OciRegistryClient.LoginResult;
 import io.slipway.core.registry.Registries;
 import io.slipway.core.registry.RegistryConfig;
@@ -156,30 +154,13 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
         error.set("");
         status.set("Connecting to " + cfg.url() + "…");
         repositories.clear("Connecting…");
-        connecting.start("Connecting to registry " + name, progress -> open(cfg, passphrase), this::connected,
+        connecting.start("Connecting to registry " + name,
+                progress -> BrowseSession.open(registries, cfg, passphrase, MAX_REPOSITORIES), this::connected,
                 e -> {
                     status.set("Not connected.");
                     repositories.clear("Not connected.");
                     fail(name, null, e);
                 }, () -> Registries.wipe(passphrase));
-    }
-
-    /** Off the FX thread: unlock, log in (audited as {@code registry.login}), read the catalog. */
-    private BrowseSession open(RegistryConfig cfg, char[] passphrase) {
-        CredentialVault vault = null;
-        try {
-            vault = cfg.hasCredentials() ? registries.unlock(passphrase) : null;
-            LoginResult login = registries.login(cfg.name(), vault);
-            OciRegistryClient client = registries.client(cfg.name(), vault);
-            return new BrowseSession(cfg, client, vault, login, client.catalog(MAX_REPOSITORIES));
-        } catch (RuntimeException e) {
-            if (vault != null) {
-                vault.destroy();
-            }
-            throw e;
-        } finally {
-            Registries.wipe(passphrase);
-        }
     }
 
     private void connected(BrowseSession opened) {
@@ -192,8 +173,9 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
 
     private void showRepositories(List<String> names) {
         RegistryConfig cfg = session.config();
-        status.set("Connected to " + cfg.url() + " as " + (session.login().username() == null ? "anonymous"
-                : session.login().username()) + " (" + session.login().scheme().name().toLowerCase(Locale.ROOT) + " auth) · "
+        LoginResult login = session.login();
+        status.set("Connected to " + cfg.url() + " as " + (login.username() == null ? "anonymous" : login.username())
+                + " (" + login.scheme().name().toLowerCase(Locale.ROOT) + " auth) · "
                 + Formats.plural(names.size(), "repository", "repositories")
                 + (names.size() >= MAX_REPOSITORIES ? " (the first " + MAX_REPOSITORIES + ")" : ""));
         // a reload selects the same repository again, which reads its tags afresh
@@ -204,7 +186,7 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
     }
 
     /** Reads the catalog again with the unlocked session. */
-    public void reloadRepositories() {
+    private void reloadRepositories() {
         BrowseSession s = session;
         if (s == null) {
             return;
@@ -218,7 +200,7 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
     }
 
     /** Forgets the unlocked session (the vault's key) and everything read with it. */
-    public void disconnect() {
+    private void disconnect() {
         connecting.cancel();
         tagLoad.cancel();
         manifestLoad.cancel();
