@@ -45,10 +45,14 @@ class RegistryViewIT extends ConsoleFixture {
 
     /** Stores the environment's registry as {@code name} with {@code password}, sealed with {@link #PASSPHRASE}. */
     private void storeRegistry(String name, String password) throws Exception {
+        storeRegistry(name, password, Files.readString(TestEnvironment.registryCa()));
+    }
+
+    /** As above; without {@code caPem} only the system trust is used, which does not know the test CA. */
+    private void storeRegistry(String name, String password, String caPem) {
         CredentialVault vault = support.core.registries().unlock(PASSPHRASE.toCharArray());
-        support.core.registries().add(new RegistrySpec(name, "https://" + TestEnvironment.registry(),
-                Files.readString(TestEnvironment.registryCa()), TestEnvironment.registryUser(), false, false),
-                password.toCharArray(), vault);
+        support.core.registries().add(new RegistrySpec(name, "https://" + TestEnvironment.registry(), caPem,
+                TestEnvironment.registryUser(), false, false), password.toCharArray(), vault);
     }
 
     @Test
@@ -102,10 +106,11 @@ class RegistryViewIT extends ConsoleFixture {
     }
 
     @Test
-    void wrongPassphraseOrPasswordShowsTheErrorAndNothingElseBreaks() throws Exception {
+    void wrongPassphrasePasswordOrTrustShowTheErrorAndNothingElseBreaks() throws Exception {
         workspace();
         storeRegistry("it", TestEnvironment.registryPassword());
         storeRegistry("it-badpw", "not-the-registry-password");
+        storeRegistry("it-noca", TestEnvironment.registryPassword(), null);
         openConsole();
         robot.clickOn("#nav-registry");
         Label error = lookup("#registryError");
@@ -120,6 +125,12 @@ class RegistryViewIT extends ConsoleFixture {
         waitUntil(() -> error.getText().contains("it-badpw"));
         assertThat(error.getText()).startsWith("Registry 'it-badpw' (https://" + TestEnvironment.registry() + ")")
                 .contains("rejected the credentials of user '" + TestEnvironment.registryUser() + "'");
+        assertThat(repositories.getItems()).isEmpty();
+
+        connect("it-noca", PASSPHRASE);
+        waitUntil(() -> error.getText().contains("it-noca"));
+        assertThat(error.getText()).startsWith("Registry 'it-noca' (https://" + TestEnvironment.registry() + ")")
+                .contains("TLS certificate", "is not trusted");
         assertThat(repositories.getItems()).isEmpty();
 
         // the rest of the console works, and the right passphrase on the good registry still connects
