@@ -16,6 +16,11 @@ class FilteredNamesTest {
 
         assertThat(names.visible()).containsExactly("team/buildenv/app");
         assertThat(names.summaryProperty().get()).isEqualTo("1 of 4 repositories");
+        names.filterProperty().set("team");
+        names.filterProperty().set("team/b"); // typing on narrows
+        assertThat(names.visible()).containsExactly("team/buildenv/app");
+        names.filterProperty().set("team"); // a deleted character widens again
+        assertThat(names.visible()).containsExactly("team/app", "team/buildenv/app");
         names.filterProperty().set("");
         assertThat(names.visible()).hasSize(4);
         assertThat(names.summaryProperty().get()).isEqualTo("4 repositories");
