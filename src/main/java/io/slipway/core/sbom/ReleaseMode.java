@@ -34,6 +34,15 @@ public enum ReleaseMode {
         throw new IllegalArgumentException("release mode must be 1, 2 or 3, not " + number);
     }
 
+    /** The mode written as text ({@code "1"}, {@code "2"}, {@code "3"}), as tags and the workspace hold it. */
+    public static ReleaseMode parse(String text) {
+        try {
+            return of(Integer.parseInt(text.strip()));
+        } catch (IllegalArgumentException e) { // NumberFormatException too: one message for every bad value
+            throw new IllegalArgumentException("release mode must be 1, 2 or 3, not '" + text + "'", e);
+        }
+    }
+
     @Override
     public String toString() {
         return number + " (" + description + ")";

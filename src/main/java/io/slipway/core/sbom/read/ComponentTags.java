@@ -21,9 +21,13 @@ import org.spdx.library.model.v2.enumerations.AnnotationType;
  * ({@code open-source|third-party|derivative|owned}), {@code mode} ({@code 1|2|3}), {@code native} (the id of a
  * derivative's native component) and {@code source-id} ({@code name@version} of the component's source).
  *
+ * <p>This is the one reader and writer of the convention: the browser ({@code SbomReader}, {@code sbom inspect})
+ * and the release side (generator, index writer and loader, publisher) all go through it.
+ *
  * <p>Reading is lenient: any annotator and annotation type, several {@code slipway:} lines in one comment, and
  * annotations that are not Slipway's are ignored. Bad values and conflicting repeats are reported as problems (the
- * last value of a key wins); they never refuse the document.
+ * last value of a key wins); they never refuse a document being browsed (the release side refuses to release a
+ * package whose tags have problems).
  *
  * @param id       the component id; absent means "the package name"
  * @param sourceId {@code name@version} of the component's source; absent means "the package's name and version"
@@ -68,6 +72,14 @@ public record ComponentTags(String id, ComponentType type, ReleaseMode mode, Str
             comments.add(a.comment());
         }
         return parseComments(comments);
+    }
+
+    /**
+     * Parses the tags among an spdx-java-library element's annotations (the release side reads the documents it
+     * generated and publishes this way; the browser's readers go through {@link #parse} with the same rules).
+     */
+    public static Parsed read(SpdxElement element) throws InvalidSPDXAnalysisException {
+        return parse(SpdxLibraryReader.annotations(element));
     }
 
     /** Parses the {@code slipway:key=value} lines of annotation comments, in order. */
@@ -117,9 +129,9 @@ public record ComponentTags(String id, ComponentType type, ReleaseMode mode, Str
         ReleaseMode mode = null;
         if (values.get(KEY_MODE) != null) {
             try {
-                mode = ReleaseMode.of(Integer.parseInt(values.get(KEY_MODE)));
+                mode = ReleaseMode.parse(values.get(KEY_MODE));
             } catch (IllegalArgumentException e) {
-                problems.add(PREFIX + KEY_MODE + ": release mode must be 1, 2 or 3, not '" + values.get(KEY_MODE) + "'");
+                problems.add(PREFIX + KEY_MODE + ": " + e.getMessage());
             }
         }
         String sourceId = values.get(KEY_SOURCE_ID);

@@ -204,7 +204,7 @@ final class SpdxLibraryReader {
         return e.getId();
     }
 
-    private static List<SbomAnnotation> annotations(SpdxElement e) throws InvalidSPDXAnalysisException {
+    static List<SbomAnnotation> annotations(SpdxElement e) throws InvalidSPDXAnalysisException {
         List<SbomAnnotation> out = new ArrayList<>();
         for (Annotation a : e.getAnnotations()) {
             out.add(new SbomAnnotation(a.getAnnotator(), String.valueOf(a.getAnnotationType()), a.getAnnotationDate(),

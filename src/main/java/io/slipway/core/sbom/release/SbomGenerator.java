@@ -272,7 +272,7 @@ public final class SbomGenerator {
             for (SpdxFile sf : spdxFiles) {
                 pkg.addRelationship(pkg.createRelationship(sf, RelationshipType.CONTAINS, null));
             }
-            TagAnnotations.write(pkg, c.tags(), date);
+            c.tags().annotatedAs(c.id()).addTo(pkg, date);
             doc.getDocumentDescribes().add(pkg);
             List<String> errors = Spdx.verify(doc);
             if (!errors.isEmpty()) {

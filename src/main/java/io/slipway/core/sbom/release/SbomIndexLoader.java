@@ -1,6 +1,7 @@
 package io.slipway.core.sbom.release;
 
 import io.slipway.core.common.UserFacingException;
+import io.slipway.core.sbom.read.ComponentTags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public final class SbomIndexLoader {
                 releaseSet = Optional.of(ReleaseSetManifest.load(releaseSetOverride.get()));
             } else {
                 Optional<String> location = release == null ? Optional.empty()
-                        : TagAnnotations.readIndexValue(release, TagAnnotations.RELEASE_SET);
+                        : IndexLocations.read(release, IndexLocations.RELEASE_SET);
                 if (location.isEmpty()) {
                     problem = Optional.of(index + ": the index names no release set (a published index does not); "
                             + "give the release-set manifest explicitly");
@@ -108,7 +109,7 @@ public final class SbomIndexLoader {
                 ? refId.substring(SbomIndexWriter.DOCUMENT_REF_PREFIX.length()) : refId;
         SpdxPackage proxy = indexPackages.get("SPDXRef-" + id);
         String location = proxy == null ? null
-                : TagAnnotations.readIndexValue(proxy, TagAnnotations.DOCUMENT).orElse(null);
+                : IndexLocations.read(proxy, IndexLocations.DOCUMENT).orElse(null);
         if (location == null) {
             location = SbomGenerator.COMPONENTS_DIR + "/" + id + ".spdx.json";
         }
@@ -168,14 +169,9 @@ public final class SbomIndexLoader {
             }
         }
         files.sort(Comparator.comparing(ComponentFile::spdxName));
-        Tags tags;
-        try {
-            tags = TagAnnotations.read(pkg);
-            if (proxy != null) {
-                tags = tags.overriddenBy(TagAnnotations.read(proxy));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException(file + ": package " + pkg.getId() + ": " + e.getMessage(), e);
+        Tags tags = tags(file, pkg, id);
+        if (proxy != null) {
+            tags = tags.overriddenBy(tags(index, proxy, id));
         }
         Tags sbomTags = tags;
         Tags ws = overrides.get(id);
@@ -190,6 +186,24 @@ public final class SbomIndexLoader {
                 pkg.getDownloadLocation().orElse(null), String.valueOf(pkg.getLicenseDeclared()),
                 String.valueOf(pkg.getLicenseConcluded()), pkg.getCopyrightText(), texts, file, namespace,
                 actual, List.copyOf(files));
+    }
+
+    /**
+     * The tags of {@code pkg}, read as the browser reads them. What the browser only warns about refuses a release:
+     * publishing decides by these tags, so none may be guessed, dropped or name another component.
+     */
+    private static Tags tags(Path file, SpdxPackage pkg, String id) throws InvalidSPDXAnalysisException {
+        ComponentTags.Parsed parsed = ComponentTags.read(pkg);
+        String where = file + ": package " + pkg.getId() + ": ";
+        if (!parsed.problems().isEmpty()) {
+            throw new UserFacingException(where + String.join("; ", parsed.problems()));
+        }
+        String taggedId = parsed.tags().id();
+        if (taggedId != null && !taggedId.equals(id)) {
+            throw new UserFacingException(where + ComponentTags.PREFIX + ComponentTags.KEY_ID + " is '" + taggedId
+                    + "' but the index names it " + SbomIndexWriter.DOCUMENT_REF_PREFIX + id);
+        }
+        return Tags.of(parsed.tags());
     }
 
     private static Optional<SpdxPackage> describedPackage(SpdxDocument doc, String id) throws InvalidSPDXAnalysisException {

@@ -72,7 +72,7 @@ public final class SbomIndexWriter {
                     .setDownloadLocation(LicenceExpressions.NOASSERTION)
                     .build();
             if (spec.releaseSetLocation() != null) {
-                TagAnnotations.writeIndexValue(release, TagAnnotations.RELEASE_SET, spec.releaseSetLocation(),
+                IndexLocations.write(release, IndexLocations.RELEASE_SET, spec.releaseSetLocation(),
                         spec.date());
             }
             doc.getDocumentDescribes().add(release);
@@ -94,8 +94,8 @@ public final class SbomIndexWriter {
                         .setComment("Described in full by " + DOCUMENT_REF_PREFIX + e.id() + " (" + e.documentLocation()
                                 + ").")
                         .build();
-                TagAnnotations.write(p, e.tags(), spec.date());
-                TagAnnotations.writeIndexValue(p, TagAnnotations.DOCUMENT, e.documentLocation(), spec.date());
+                e.tags().annotatedAs(e.id()).addTo(p, spec.date());
+                IndexLocations.write(p, IndexLocations.DOCUMENT, e.documentLocation(), spec.date());
                 release.addRelationship(release.createRelationship(p, RelationshipType.CONTAINS, null));
                 packages.put(e.id(), p);
             }

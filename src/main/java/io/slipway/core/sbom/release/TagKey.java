@@ -1,11 +1,16 @@
 package io.slipway.core.sbom.release;
 
+import io.slipway.core.sbom.read.ComponentTags;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The tags a component carries, by their key in SPDX annotations ({@code slipway:<key>=...}) and the workspace. */
+/**
+ * The tags the workspace can set, by their key in SPDX annotations ({@code slipway:<key>=...}, the keys of
+ * {@link ComponentTags}) and in the workspace. The component id is no such tag: the workspace keys tags by it.
+ */
 public enum TagKey {
-    TYPE("type"), MODE("mode"), NATIVE("native"), SOURCE_ID("source-id");
+    TYPE(ComponentTags.KEY_TYPE), MODE(ComponentTags.KEY_MODE), NATIVE(ComponentTags.KEY_NATIVE),
+    SOURCE_ID(ComponentTags.KEY_SOURCE_ID);
 
     private final String key;
 

@@ -2,16 +2,28 @@ package io.slipway.core.sbom.release;
 
 import io.slipway.core.sbom.ComponentType;
 import io.slipway.core.sbom.ReleaseMode;
+import io.slipway.core.sbom.read.ComponentTags;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * A component's tags: type, release mode, native (a derivative's upstream component id) and source id
  * ({@code name@version} of its source). Any of them may be absent (null) in one layer; {@link #overriddenBy}
- * stacks layers: SPDX component document, then the SBOM index, then the workspace (which wins).
+ * stacks layers: SPDX component document, then the SBOM index, then the workspace (which wins). In SPDX they
+ * travel as {@link ComponentTags}, the one reader and writer of the annotation convention.
  */
 public record Tags(ComponentType type, ReleaseMode mode, String nativeId, String sourceId) {
     public static final Tags NONE = new Tags(null, null, null, null);
+
+    /** The tags an SPDX package's annotations carry (its {@code slipway:id} is the caller's business). */
+    public static Tags of(ComponentTags annotated) {
+        return new Tags(annotated.type(), annotated.mode(), annotated.nativeId(), annotated.sourceId());
+    }
+
+    /** These tags as annotations of the component {@code id}, for writing into SPDX. */
+    public ComponentTags annotatedAs(String id) {
+        return new ComponentTags(id, type, mode, nativeId, sourceId);
+    }
 
     /** These tags with every tag {@code top} sets replacing ours. */
     public Tags overriddenBy(Tags top) {
@@ -24,7 +36,7 @@ public record Tags(ComponentType type, ReleaseMode mode, String nativeId, String
         String v = value == null || value.isBlank() ? null : value.strip();
         return switch (key) {
             case TYPE -> new Tags(v == null ? null : ComponentType.fromLabel(v), mode, nativeId, sourceId);
-            case MODE -> new Tags(type, v == null ? null : ReleaseMode.of(parseMode(v)), nativeId, sourceId);
+            case MODE -> new Tags(type, v == null ? null : ReleaseMode.parse(v), nativeId, sourceId);
             case NATIVE -> new Tags(type, mode, v, sourceId);
             case SOURCE_ID -> new Tags(type, mode, nativeId, v);
         };
@@ -48,13 +60,5 @@ public record Tags(ComponentType type, ReleaseMode mode, String nativeId, String
             }
         }
         return m;
-    }
-
-    static int parseMode(String v) {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("release mode must be 1, 2 or 3, not '" + v + "'");
-        }
     }
 }

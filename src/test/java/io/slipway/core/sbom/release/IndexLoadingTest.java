@@ -109,6 +109,32 @@ class IndexLoadingTest {
                 .hasMessageContaining("document location '../../etc/passwd' contains '..'");
     }
 
+    /** The browser only warns about bad tags; a release is refused, naming the document, package and tag. */
+    @Test
+    void aBadOrForeignTagInAComponentDocumentIsRefused() {
+        Path doc = tmp.resolve("sbom/components/base-mod.spdx.json");
+        ReleaseFixture.rewriteDocument(index, "base-mod", d -> d.get("packages").get(0).get("annotations")
+                .forEach(a -> retag((com.fasterxml.jackson.databind.node.ObjectNode) a, "slipway:mode=1",
+                        "slipway:mode=7")));
+        assertThatThrownBy(this::load).isInstanceOf(UserFacingException.class)
+                .hasMessage(doc + ": package SPDXRef-base-mod: slipway:mode: release mode must be 1, 2 or 3, not '7'");
+
+        ReleaseFixture.rewriteDocument(index, "base-mod", d -> d.get("packages").get(0).get("annotations")
+                .forEach(a -> {
+                    retag((com.fasterxml.jackson.databind.node.ObjectNode) a, "slipway:mode=7", "slipway:mode=1");
+                    retag((com.fasterxml.jackson.databind.node.ObjectNode) a, "slipway:id=base-mod", "slipway:id=base");
+                }));
+        assertThatThrownBy(this::load).isInstanceOf(UserFacingException.class)
+                .hasMessage(doc + ": package SPDXRef-base-mod: slipway:id is 'base' but the index names it "
+                        + "DocumentRef-base-mod");
+    }
+
+    private static void retag(com.fasterxml.jackson.databind.node.ObjectNode annotation, String from, String to) {
+        if (annotation.get("comment").asText().equals(from)) {
+            annotation.put("comment", to);
+        }
+    }
+
     @Test
     void aMissingReleaseSetOnlyMattersForPublishing() throws Exception {
         Files.delete(tmp.resolve("set/release-set.json"));

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slipway.core.SlipwayCore;
 import io.slipway.core.audit.AuditEvent;
 import io.slipway.core.common.Json;
+import io.slipway.core.sbom.ComponentType;
+import io.slipway.core.sbom.ReleaseMode;
+import io.slipway.core.sbom.read.ComponentTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -118,11 +121,8 @@ class SampleReleaseTest {
             assertThat(pkg.getPackageVerificationCode().orElseThrow().getValue())
                     .isEqualTo(hex("SHA-1", String.join("", sha1s).getBytes(StandardCharsets.US_ASCII)));
             // the tag annotation
-            assertThat(TagAnnotations.read(pkg)).isEqualTo(new Tags(
-                    io.slipway.core.sbom.ComponentType.fromLabel(c.get("type").asText()),
-                    io.slipway.core.sbom.ReleaseMode.of(c.get("mode").asInt()),
-                    c.get("native").isNull() ? null : c.get("native").asText(),
-                    c.get("name").asText() + "@" + c.get("version").asText()));
+            assertThat(ComponentTags.read(pkg)).isEqualTo(new ComponentTags.Parsed(manifestTags(c).annotatedAs(id),
+                    List.of()));
             // LicenseRef-* licences come with their text, taken from the LICENSE file
             String licence = c.get("licence").asText();
             if (licence.startsWith("LicenseRef-")) {
@@ -268,6 +268,13 @@ class SampleReleaseTest {
         assertThat(details.get("findings")).isEmpty();
         assertThat(details.get("gate").asText()).isEqualTo("PASS");
         assertThat(core.audit().verify().intact()).isTrue();
+    }
+
+    /** The tags the manifest gives component {@code c}: type, mode, native, and source id name@version. */
+    static Tags manifestTags(JsonNode c) {
+        return new Tags(ComponentType.fromLabel(c.get("type").asText()), ReleaseMode.of(c.get("mode").asInt()),
+                c.get("native").isNull() ? null : c.get("native").asText(),
+                c.get("name").asText() + "@" + c.get("version").asText());
     }
 
     static boolean isEmpty(Path dir) {

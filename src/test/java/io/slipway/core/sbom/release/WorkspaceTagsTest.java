@@ -8,6 +8,7 @@ import io.slipway.core.audit.AuditEvent;
 import io.slipway.core.common.UserFacingException;
 import io.slipway.core.sbom.ComponentType;
 import io.slipway.core.sbom.ReleaseMode;
+import io.slipway.core.sbom.read.ComponentTags;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -68,8 +69,10 @@ class WorkspaceTagsTest {
     @Test
     void annotationsRoundTripAndLaterLayersWin() {
         Tags sbom = new Tags(ComponentType.DERIVATIVE, ReleaseMode.FULL, "ffmpeg", "ffmpeg-adas@6.1-adas2");
-        assertThat(TagAnnotations.comment(sbom)).isEqualTo("slipway:type=derivative\nslipway:mode=1\n"
-                + "slipway:native=ffmpeg\nslipway:source-id=ffmpeg-adas@6.1-adas2");
+        assertThat(sbom.annotatedAs("ffmpeg-adas").comments()).containsExactly("slipway:id=ffmpeg-adas",
+                "slipway:type=derivative", "slipway:mode=1", "slipway:native=ffmpeg",
+                "slipway:source-id=ffmpeg-adas@6.1-adas2");
+        assertThat(Tags.of(ComponentTags.parseComments(sbom.annotatedAs("x").comments()).tags())).isEqualTo(sbom);
         Tags ws = Tags.NONE.with(TagKey.MODE, "3");
         assertThat(sbom.overriddenBy(ws)).isEqualTo(new Tags(ComponentType.DERIVATIVE, ReleaseMode.SPDX_ONLY, "ffmpeg",
                 "ffmpeg-adas@6.1-adas2"));
