@@ -54,7 +54,9 @@ public final class Publisher {
             throw new ReleaseBlockedException(release.index() + ": " + gate.refusal(confirmed), gate);
         }
         Path out = outDir.toAbsolutePath().normalize();
-        checkTarget(out);
+        PublishTarget.problem(out, release).ifPresent(problem -> {
+            throw new UserFacingException(problem);
+        });
         List<Planned> files = check(release, plan);
         long totalBytes = files.stream().mapToLong(Planned::size).sum();
         Path parent = out.getParent();
@@ -119,24 +121,6 @@ public final class Publisher {
     }
 
     private record Planned(Artefact artefact, Path source, long size) {
-    }
-
-    private static void checkTarget(Path out) {
-        if (Files.exists(out)) {
-            if (!Files.isDirectory(out)) {
-                throw new UserFacingException(out + ": exists and is not a folder; publish into a new folder");
-            }
-            try (var list = Files.list(out)) {
-                if (list.findAny().isPresent()) {
-                    throw new UserFacingException(out + ": exists and is not empty; publish into a new or empty folder");
-                }
-            } catch (IOException e) {
-                throw new UserFacingException(out + ": cannot read (" + e.getMessage() + ")", e);
-            }
-        }
-        if (out.getParent() == null) {
-            throw new UserFacingException(out + ": cannot publish into the file system root");
-        }
     }
 
     /** Resolves and checks every source before anything is written. */

@@ -171,6 +171,29 @@ class PublishSafetyTest {
     }
 
     @Test
+    void targetsUnderAFileInsideTheReleaseSetOrAtTheRootAreRefusedBeforeAnythingIsWritten() throws Exception {
+        Path file = Files.writeString(outParent.resolve("notes.txt"), "mine");
+        LoadedRelease release = core.sbomRelease().load(index, Optional.empty());
+        assertThat(PublishTarget.problem(file.resolve("r"), release)).contains(file.resolve("r") + ": " + file
+                + " is a file, not a folder; choose a folder's path");
+        assertThat(PublishTarget.problem(file, release)).contains(file + ": exists and is not a folder; publish into "
+                + "a new folder");
+        Path inSet = tmp.resolve("set/published");
+        assertThat(PublishTarget.problem(inSet, release)).get().asString().startsWith(inSet + ": is inside the "
+                + "release set " + tmp.resolve("set"));
+        assertThat(PublishTarget.problem(Path.of("/"), release)).get().asString().contains("file system root");
+        assertThat(PublishTarget.problem(outParent.resolve("new/r"), release)).isEmpty();
+        assertThatThrownBy(() -> publish(file.resolve("r"), PublishProgress.NONE))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("is a file, not a folder");
+        assertThatThrownBy(() -> publish(inSet, PublishProgress.NONE))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("inside the release set");
+        assertThat(inSet).doesNotExist();
+        try (Stream<Path> s = Files.list(outParent)) {
+            assertThat(s.toList()).containsExactly(file);
+        }
+    }
+
+    @Test
     void anEmptyTargetFolderIsFilled() {
         Path out = outParent.resolve("r");
         assertThat(out.toFile().mkdirs()).isTrue();
