@@ -14,6 +14,7 @@ import io.slipway.gui.inventory.NodesViewController;
 import io.slipway.gui.inventory.NodesViewModel;
 import io.slipway.gui.registry.RegistryViewController;
 import io.slipway.gui.registry.RegistryViewModel;
+import io.slipway.gui.sbom.ReleasePublishController;
 import io.slipway.gui.sbom.SbomViewController;
 import io.slipway.gui.sbom.SbomViewModel;
 import io.slipway.gui.settings.SettingsViewController;
@@ -70,7 +71,7 @@ public final class Console {
         DeployProgressViewModel live = new DeployProgressViewModel(new CoreDeployStarter(core, pipelines, registryOpener), executor,
                 WorkerPools.fxDispatcher(), deploys::refresh);
         UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
-        SbomViewModel sbom = new SbomViewModel(core.components(), core.sbomRelease(), executor,
+        SbomViewModel sbom = new SbomViewModel(core.components(), core.sbomRelease(), core.settings(), executor,
                 javafx.application.Platform::runLater);
         AuditViewModel audit = new AuditViewModel(core.audit(), executor);
         SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), executor);
@@ -89,6 +90,7 @@ public final class Console {
                 DeployProgressViewController.class, () -> new DeployProgressViewController(live),
                 UpgradesViewController.class, () -> new UpgradesViewController(upgrades),
                 SbomViewController.class, () -> new SbomViewController(sbom),
+                ReleasePublishController.class, () -> new ReleasePublishController(sbom.policy(), sbom.publishing()),
                 AuditViewController.class, () -> new AuditViewController(audit),
                 SettingsViewController.class, () -> new SettingsViewController(settings),
                 RegistryViewController.class, () -> new RegistryViewController(registry));

@@ -3,6 +3,7 @@ package io.slipway.bench;
 import io.slipway.core.SlipwayCore;
 import io.slipway.core.sbom.read.SyntheticSpdx;
 import io.slipway.gui.common.FxmlLoaderFactory;
+import io.slipway.gui.sbom.ReleasePublishController;
 import io.slipway.gui.sbom.SbomViewController;
 import io.slipway.gui.sbom.SbomViewModel;
 import io.slipway.gui.tasks.SynchronousTaskExecutor;
@@ -60,11 +61,12 @@ public final class SbomFilterBench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        SbomViewModel vm = new SbomViewModel(core.components(), core.sbomRelease(), new SynchronousTaskExecutor(),
-                Runnable::run);
+        SbomViewModel vm = new SbomViewModel(core.components(), core.sbomRelease(), core.settings(),
+                new SynchronousTaskExecutor(), Runnable::run);
         Object[] ui = onFx(() -> {
             FxmlLoaderFactory loaders = new FxmlLoaderFactory(Map.of(SbomViewController.class,
-                    (Supplier<Object>) () -> new SbomViewController(vm)));
+                    (Supplier<Object>) () -> new SbomViewController(vm), ReleasePublishController.class,
+                    (Supplier<Object>) () -> new ReleasePublishController(vm.policy(), vm.publishing())));
             Parent root = loaders.load("SbomView");
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().add(SbomFilterBench.class.getResource("/css/slipway.css").toExternalForm());

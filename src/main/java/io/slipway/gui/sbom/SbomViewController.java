@@ -17,10 +17,8 @@ import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.PieChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -37,7 +35,7 @@ import javafx.stage.Window;
 
 /**
  * Binds the SBOM browser: components table (grouped by tier, filters, inline tag editors), detail pane, pies,
- * release plan with gate findings and Publish, and the SBOM diff. File choosers and drag-and-drop hand paths to
+ * release plan with gate findings (policy and Publish: {@link ReleasePublishController}), and the SBOM diff. File choosers and drag-and-drop hand paths to
  * the view-model, which does all the work in background tasks.
  */
 public final class SbomViewController {
@@ -83,10 +81,6 @@ public final class SbomViewController {
     @FXML private TableColumn<Finding, String> findingRuleColumn;
     @FXML private TableColumn<Finding, String> findingMessageColumn;
     @FXML private TableColumn<Finding, String> findingFixColumn;
-    @FXML private CheckBox confirmCheck;
-    @FXML private Button publishButton;
-    @FXML private ProgressBar publishBar;
-    @FXML private Label publishLabel;
     @FXML private TextField diffBeforeField;
     @FXML private TextField diffAfterField;
     @FXML private Button diffButton;
@@ -169,13 +163,6 @@ public final class SbomViewController {
         Columns.text(findingFixColumn, Finding::fix);
         gateLabel.textProperty().bind(Bindings.when(vm.releaseOpenProperty()).then(vm.gateSummaryProperty())
                 .otherwise("Open an SBOM index or a release set to see its release plan and gate findings."));
-        confirmCheck.selectedProperty().bindBidirectional(vm.confirmOwnedSourceProperty());
-        confirmCheck.visibleProperty().bind(vm.needsConfirmationProperty());
-        confirmCheck.managedProperty().bind(confirmCheck.visibleProperty());
-        publishButton.disableProperty().bind(vm.publishDisabledProperty());
-        publishBar.progressProperty().bind(vm.publishProgressProperty());
-        publishBar.visibleProperty().bind(vm.publishingProperty().or(vm.publishMessageProperty().isNotEmpty()));
-        publishLabel.textProperty().bind(vm.publishMessageProperty());
 
         diffTable.setItems(vm.diffRows());
         Columns.text(diffChangeColumn, SbomViewModel.DiffRow::change);
@@ -296,16 +283,6 @@ public final class SbomViewController {
     @FXML
     private void onWorkspace() {
         vm.showWorkspace();
-    }
-
-    @FXML
-    private void onPublish() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Publish the release into…");
-        File dir = chooser.showDialog(window());
-        if (dir != null) {
-            vm.publish(dir.toPath());
-        }
     }
 
     @FXML

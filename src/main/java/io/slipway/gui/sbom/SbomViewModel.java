@@ -16,16 +16,14 @@ import io.slipway.core.sbom.release.Finding;
 import io.slipway.core.sbom.release.GateResult;
 import io.slipway.core.sbom.release.LoadedRelease;
 import io.slipway.core.sbom.release.PlanEntry;
-import io.slipway.core.sbom.release.PublishProgress;
-import io.slipway.core.sbom.release.PublishResult;
 import io.slipway.core.sbom.release.ReleaseComponent;
 import io.slipway.core.sbom.release.ReleasePlan;
-import io.slipway.core.sbom.release.ReleasePolicy;
 import io.slipway.core.sbom.release.ReleaseService;
 import io.slipway.core.sbom.release.ReleaseSetManifest;
 import io.slipway.core.sbom.release.Severity;
 import io.slipway.core.sbom.release.TagKey;
 import io.slipway.core.sbom.release.Tags;
+import io.slipway.core.store.Settings;
 import io.slipway.gui.common.Formats;
 import io.slipway.gui.common.QuickFilterList;
 import io.slipway.gui.common.RefreshableViewModel;
@@ -45,19 +43,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -94,8 +85,8 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
 
     private final ComponentRepository components;
     private final ReleaseService release;
-    private final Executor fxThread;
-    private ReleasePolicy policy = ReleasePolicy.defaultPolicy();
+    private final PolicyChoice policy;
+    private final PublishForm publish;
 
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final StringProperty tierFilter = new SimpleStringProperty(this, "tierFilter", ALL);
@@ -119,13 +110,6 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper gateSummary = new ReadOnlyStringWrapper(this, "gateSummary", "");
     private final ReadOnlyBooleanWrapper releaseOpen = new ReadOnlyBooleanWrapper(this, "releaseOpen");
-    private final ReadOnlyBooleanWrapper gateFails = new ReadOnlyBooleanWrapper(this, "gateFails");
-    private final ReadOnlyBooleanWrapper needsConfirmation = new ReadOnlyBooleanWrapper(this, "needsConfirmation");
-    private final BooleanProperty confirmOwnedSource = new SimpleBooleanProperty(this, "confirmOwnedSource");
-    private final ReadOnlyBooleanWrapper publishing = new ReadOnlyBooleanWrapper(this, "publishing");
-    private final ReadOnlyBooleanWrapper publishDisabled = new ReadOnlyBooleanWrapper(this, "publishDisabled", true);
-    private final ReadOnlyDoubleWrapper publishProgress = new ReadOnlyDoubleWrapper(this, "publishProgress", 0);
-    private final ReadOnlyStringWrapper publishMessage = new ReadOnlyStringWrapper(this, "publishMessage", "");
     private final ObservableList<DiffRow> diffRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper(this, "diffSummary", "");
     private final ObjectProperty<Path> diffBefore = new SimpleObjectProperty<>(this, "diffBefore");
@@ -141,27 +125,34 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     private List<String> shownColumns = List.of();
 
     /**
+     * @param settings remembers the release policy file last loaded
      * @param fxThread runs progress updates on the FX thread ({@code Platform::runLater} in the console,
      *                 {@code Runnable::run} in tests)
      */
-    public SbomViewModel(ComponentRepository components, ReleaseService release, TaskExecutor executor,
-                         Executor fxThread) {
+    public SbomViewModel(ComponentRepository components, ReleaseService release, Settings settings,
+                         TaskExecutor executor, Executor fxThread) {
         super(executor, "Loading components");
         this.components = components;
         this.release = release;
-        this.fxThread = fxThread;
+        this.policy = new PolicyChoice(settings, executor);
+        this.publish = new PublishForm(release, policy, executor, fxThread);
         filterText.addListener((obs, was, now) -> refilter());
         tierFilter.addListener((obs, was, now) -> refilter());
         licenceFilter.addListener((obs, was, now) -> refilter());
         statusFilter.addListener((obs, was, now) -> refilter());
         selected.addListener((obs, was, now) -> details.set(now == null ? "" : describe(now)));
-        confirmOwnedSource.addListener((obs, was, now) -> updatePublishable());
-        publishing.addListener((obs, was, now) -> updatePublishable());
+        policy.policyProperty().addListener((obs, was, now) -> regate());
+        policy.restoreRemembered();
     }
 
-    /** The release policy the gate applies (default: the built-in one). */
-    public void setPolicy(ReleasePolicy policy) {
-        this.policy = policy;
+    /** The release policy the gate applies: built-in, or a file the user loaded (remembered in the workspace). */
+    public PolicyChoice policy() {
+        return policy;
+    }
+
+    /** The output folder, confirmation and publication of the open release. */
+    public PublishForm publishing() {
+        return publish;
     }
 
     // ---- loading ----
@@ -250,17 +241,44 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     private Loaded openIndex(Path index, String title, Path path, Progress progress) {
         progress.progress(0, 0, "Loading SBOM index " + index.getFileName());
         LoadedRelease r = release.load(index, Optional.empty());
-        GateResult gate = release.gate(r, policy);
-        ReleasePlan plan = release.plan(r);
+        return gated(new Loaded(title + " (" + r.name() + " " + r.version() + ")", path, List.of(), null, r,
+                release.plan(r), null, null));
+    }
+
+    /** The release {@code l} shows, judged by the gate under the policy in effect: findings and row statuses. */
+    private Loaded gated(Loaded l) {
+        GateResult gate = release.gate(l.release(), policy.policy());
         Map<String, String> status = new HashMap<>();
         for (Finding f : gate.findings()) {
             status.merge(f.componentId(), f.severity().name(),
                     (a, b) -> a.equals(Severity.FAIL.name()) || b.equals(Severity.FAIL.name()) ? Severity.FAIL.name() : b);
         }
-        List<ComponentRow> rows = r.components().stream()
+        List<ComponentRow> rows = l.release().components().stream()
                 .map(c -> ComponentRow.of(c.toComponent(), status.getOrDefault(c.id(), "PASS"), c)).toList();
-        return new Loaded(title + " (" + r.name() + " " + r.version() + ")", path, sorted(rows), null, r, plan, gate,
-                null);
+        return new Loaded(l.title(), l.path(), sorted(rows), null, l.release(), l.plan(), gate, l.generatedDir());
+    }
+
+    /** After a new policy was loaded: the gate runs again over the release on show (nothing is re-read). */
+    private void regate() {
+        Loaded shown = loaded;
+        if (shown == null || shown.release() == null) {
+            return;
+        }
+        Tasks.create(p -> {
+                    p.progress(0, 0, "Running the release gate under " + policy.policy().source());
+                    return gated(shown);
+                })
+                .title("Release gate")
+                .onSuccess(l -> {
+                    if (loaded == shown) { // something else opened meanwhile: its own gate already used the policy
+                        show(l);
+                    }
+                })
+                .onError(Exception.class, e -> {
+                    LOG.warn("The release gate failed", e);
+                    message.set("Cannot run the release gate: " + e.getMessage());
+                })
+                .runOn(executor());
     }
 
     static boolean isReleaseSet(Path path) {
@@ -347,13 +365,10 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         planEntries.setAll(l.plan() == null ? List.of() : l.plan().entries());
         findings.setAll(l.gate() == null ? List.of() : l.gate().findings());
         releaseOpen.set(l.release() != null);
-        gateFails.set(l.gate() != null && l.gate().hasFail());
-        needsConfirmation.set(l.gate() != null && !l.gate().needingConfirmation().isEmpty());
-        confirmOwnedSource.set(false);
+        publish.show(l.release(), l.gate(), l.generatedDir());
         gateSummary.set(l.gate() == null ? "" : "Gate " + l.gate().status() + ": "
                 + l.gate().count(Severity.FAIL) + " FAIL, " + l.gate().count(Severity.WARN) + " WARN"
                 + (l.plan() == null ? "" : "; " + l.plan().artefactCount() + " files to publish"));
-        updatePublishable();
         refilter();
     }
 
@@ -562,65 +577,6 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         return out;
     }
 
-    // ---- publishing ----
-
-    private void updatePublishable() {
-        publishDisabled.set(loaded == null || loaded.release() == null || publishing.get() || gateFails.get()
-                || (needsConfirmation.get() && !confirmOwnedSource.get()));
-    }
-
-    /** Gates, plans and publishes the open release into {@code out}; progress in {@link #publishProgressProperty}. */
-    public void publish(Path out) {
-        if (publishDisabled.get()) {
-            return;
-        }
-        LoadedRelease r = loaded.release();
-        boolean confirmed = confirmOwnedSource.get();
-        publishing.set(true);
-        publishProgress.set(-1);
-        publishMessage.set("Publishing to " + out);
-        message.set("");
-        AtomicReference<double[]> latest = new AtomicReference<>();
-        AtomicBoolean pending = new AtomicBoolean();
-        Tasks.create(p -> release.publish(r, policy, out, confirmed, new PublishProgress() {
-                    @Override
-                    public void update(long doneBytes, long totalBytes, int doneFiles, int totalFiles, String msg) {
-                        p.progress(doneBytes, totalBytes, msg);
-                        latest.set(new double[] {totalBytes <= 0 ? -1 : (double) doneBytes / totalBytes, doneFiles,
-                                totalFiles});
-                        if (pending.compareAndSet(false, true)) {
-                            fxThread.execute(() -> {
-                                pending.set(false);
-                                double[] v = latest.get();
-                                publishProgress.set(v[0]);
-                                publishMessage.set("Published " + (int) v[1] + " of " + (int) v[2] + " files");
-                            });
-                        }
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return p.isCancelled();
-                    }
-                }))
-                .title("Publishing " + r.name() + " " + r.version())
-                .onSuccess((PublishResult res) -> {
-                    publishProgress.set(1);
-                    publishMessage.set("Published " + res.files() + " files to " + res.out());
-                })
-                .onError(UserFacingException.class, e -> {
-                    publishProgress.set(0);
-                    publishMessage.set("Publishing failed: " + e.getMessage());
-                })
-                .onError(Exception.class, e -> {
-                    LOG.warn("Publishing to {} failed", out, e);
-                    publishProgress.set(0);
-                    publishMessage.set("Publishing failed: " + e.getMessage());
-                })
-                .andFinally(() -> publishing.set(false))
-                .runOn(executor());
-    }
-
     // ---- diff ----
 
     /** Compares two SBOM documents in the background; the result fills {@link #diffRows()}. */
@@ -764,35 +720,6 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
 
     public ReadOnlyBooleanProperty releaseOpenProperty() {
         return releaseOpen.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty gateFailsProperty() {
-        return gateFails.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty needsConfirmationProperty() {
-        return needsConfirmation.getReadOnlyProperty();
-    }
-
-    public BooleanProperty confirmOwnedSourceProperty() {
-        return confirmOwnedSource;
-    }
-
-    public ReadOnlyBooleanProperty publishingProperty() {
-        return publishing.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty publishDisabledProperty() {
-        return publishDisabled.getReadOnlyProperty();
-    }
-
-    /** 0..1, or -1 while the size is unknown. */
-    public ReadOnlyDoubleProperty publishProgressProperty() {
-        return publishProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty publishMessageProperty() {
-        return publishMessage.getReadOnlyProperty();
     }
 
     public ObservableList<DiffRow> diffRows() {

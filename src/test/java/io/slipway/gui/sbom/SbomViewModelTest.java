@@ -39,7 +39,8 @@ class SbomViewModelTest {
     @BeforeEach
     void load() {
         core = SampleWorkspace.open(dir);
-        vm = new SbomViewModel(core.components(), core.sbomRelease(), new SynchronousTaskExecutor(), Runnable::run);
+        vm = new SbomViewModel(core.components(), core.sbomRelease(), core.settings(), new SynchronousTaskExecutor(),
+                Runnable::run);
         vm.activate();
     }
 
@@ -151,21 +152,19 @@ class SbomViewModelTest {
         assertThat(vm.findings()).hasSize(gate.findings().size());
         assertThat(vm.releaseOpenProperty().get()).isTrue();
         assertThat(vm.allRows()).allMatch(r -> !r.status().isEmpty());
-        assertThat(vm.gateFailsProperty().get()).isEqualTo(gate.hasFail());
-        assertThat(vm.needsConfirmationProperty().get()).isEqualTo(!gate.needingConfirmation().isEmpty());
-        if (gate.hasFail()) {
-            assertThat(vm.publishDisabledProperty().get()).isTrue();
-            return;
-        }
-        if (!gate.needingConfirmation().isEmpty()) {
-            assertThat(vm.publishDisabledProperty().get()).isTrue();
-            vm.confirmOwnedSourceProperty().set(true);
-        }
-        assertThat(vm.publishDisabledProperty().get()).isFalse();
+        PublishForm publishing = vm.publishing();
+        assertThat(publishing.gateFailsProperty().get()).isEqualTo(gate.hasFail());
+        assertThat(publishing.needsConfirmationProperty().get()).isEqualTo(!gate.needingConfirmation().isEmpty());
+        assertThat(publishing.disabledProperty().get()).as("no output folder yet").isTrue();
         Path out = dir.resolve("published");
-        vm.publish(out);
-        assertThat(vm.publishMessageProperty().get()).startsWith("Published ");
-        assertThat(vm.publishProgressProperty().get()).isEqualTo(1.0);
+        publishing.outputFolderProperty().set(out.toString());
+        assertThat(publishing.disabledProperty().get()).isEqualTo(gate.hasFail());
+        if (!gate.needingConfirmation().isEmpty()) {
+            publishing.confirmOwnedSourceProperty().set(true);
+        }
+        publishing.publish();
+        assertThat(publishing.messageProperty().get()).startsWith("Published ").endsWith(" to " + out);
+        assertThat(publishing.progressProperty().get()).isEqualTo(1.0);
         assertThat(out.resolve("SHA256SUMS")).exists();
     }
 
@@ -215,21 +214,29 @@ class SbomViewModelTest {
                 .orElseThrow();
         vm.setTag(owned, TagKey.MODE, "1");
 
-        assertThat(vm.needsConfirmationProperty().get()).isTrue();
+        PublishForm publishing = vm.publishing();
+        publishing.outputFolderProperty().set(dir.resolve("out").toString());
+        assertThat(publishing.needsConfirmationProperty().get()).isTrue();
         assertThat(vm.findings()).anyMatch(f -> f.componentId().equals(owned.id())
                 && f.rule().equals(ReleasePolicy.OWNED_SOURCE));
         assertThat(vm.allRows()).filteredOn(r -> r.id().equals(owned.id())).extracting(ComponentRow::status)
                 .containsExactly("WARN");
-        assertThat(vm.publishDisabledProperty().get()).isTrue();
-        vm.confirmOwnedSourceProperty().set(true);
-        assertThat(vm.publishDisabledProperty().get()).isFalse();
+        assertThat(publishing.disabledProperty().get()).as("Publish asks for the confirmation").isFalse();
+        assertThat(publishing.needsConfirmationFirst()).isTrue();
+        assertThat(publishing.confirmationQuestion()).contains(owned.name());
+        publishing.publish();
+        assertThat(publishing.messageProperty().get()).startsWith("Not published: ").contains(owned.id());
+        assertThat(dir.resolve("out")).doesNotExist();
+        publishing.confirmOwnedSourceProperty().set(true);
+        assertThat(publishing.needsConfirmationFirst()).isFalse();
 
         ComponentRow derivative = vm.allRows().stream().filter(r -> r.type() == ComponentType.DERIVATIVE)
                 .filter(r -> r.declaredLicence().contains("GPL")).findFirst().orElseThrow();
         vm.setTag(derivative, TagKey.MODE, "3");
-        assertThat(vm.gateFailsProperty().get()).isTrue();
-        vm.confirmOwnedSourceProperty().set(true);
-        assertThat(vm.publishDisabledProperty().get()).isTrue();
+        assertThat(publishing.gateFailsProperty().get()).isTrue();
+        assertThat(publishing.confirmOwnedSourceProperty().get()).as("a new gate forgets the confirmation").isFalse();
+        publishing.confirmOwnedSourceProperty().set(true);
+        assertThat(publishing.disabledProperty().get()).isTrue();
         vm.statusFilterProperty().set("FAIL");
         assertThat(vm.rows()).extracting(ComponentRow::id).containsExactly(derivative.id());
     }
