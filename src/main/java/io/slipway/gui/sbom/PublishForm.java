@@ -193,7 +193,7 @@ public final class PublishForm {
                     double[] v = latest.get();
                     if (publishing.get()) { // a late update must not overwrite the result
                         progress.set(v[0]);
-                        message.set("Published " + (int) v[1] + " of " + (int) v[2] + " files");
+                        message.set("Publishing: " + (int) v[1] + " of " + (int) v[2] + " files copied");
                     }
                 });
             }

@@ -193,33 +193,9 @@ class SampleReleaseTest {
                         progress.add(new long[] {doneBytes, totalBytes, doneFiles, totalFiles}));
 
         // expected: derived from the release set on disk and the modes in the manifest, not from the plan
-        Map<String, Path> expected = new TreeMap<>();
-        for (JsonNode c : manifest.get("components")) {
-            String id = c.get("id").asText();
-            String folder = c.get("type").asText() + "/" + c.get("name").asText() + "-" + c.get("version").asText();
-            int mode = c.get("mode").asInt();
-            expected.put(folder + "/spdx/" + c.get("name").asText() + "-" + c.get("version").asText() + ".spdx.json",
-                    tmp.resolve("sbom/components/" + id + ".spdx.json"));
-            if (mode == 1) {
-                listFiles(SAMPLE.resolve(c.get("sourceDir").asText())).forEach((rel, p) -> expected.put(folder + "/source/" + rel, p));
-                expected.put(folder + "/source/LICENSE", SAMPLE.resolve(id).resolve("LICENSE"));
-            }
-            if (mode == 1 || mode == 2) {
-                listFiles(SAMPLE.resolve(c.get("binaryDir").asText())).forEach((rel, p) -> expected.put(folder + "/binary/" + rel, p));
-                expected.put(folder + "/binary/LICENSE", SAMPLE.resolve(id).resolve("LICENSE"));
-            }
-        }
-        Map<String, Path> published = listFiles(out);
-        Set<String> expectedNames = new TreeSet<>(expected.keySet());
-        expectedNames.addAll(List.of("sbom-index.spdx.json", "NOTICE", "SHA256SUMS"));
-        assertThat(published.keySet()).isEqualTo(expectedNames);
-        for (Map.Entry<String, Path> e : expected.entrySet()) {
-            assertThat(Files.readAllBytes(published.get(e.getKey()))).as(e.getKey()).isEqualTo(Files.readAllBytes(e.getValue()));
-        }
-        // no empty folders, nothing else anywhere (owned sources in particular)
-        try (Stream<Path> all = Files.walk(out)) {
-            assertThat(all.filter(Files::isDirectory).filter(d -> isEmpty(d)).toList()).isEmpty();
-        }
+        Map<String, Path> published = PublishedTree.assertExactlyWhatTheModesAllow(out, SAMPLE,
+                id -> tmp.resolve("sbom/components/" + id + ".spdx.json"), Map.of());
+        // nothing else anywhere (owned sources in particular)
         assertThat(published.keySet()).noneMatch(p -> p.startsWith("owned/") && p.contains("/source/"));
         assertThat(published.keySet()).noneMatch(p -> p.startsWith("open-source/") && !p.contains("/spdx/"));
 
@@ -277,20 +253,8 @@ class SampleReleaseTest {
                 c.get("name").asText() + "@" + c.get("version").asText());
     }
 
-    static boolean isEmpty(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     static Map<String, Path> listFiles(Path dir) throws IOException {
-        Map<String, Path> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile).forEach(p -> files.put(dir.relativize(p).toString().replace('\\', '/'), p));
-        }
-        return files;
+        return PublishedTree.listFiles(dir);
     }
 
     static String hex(String algorithm, byte[] bytes) throws Exception {
