@@ -2,19 +2,14 @@ package io.slipway.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.core.SlipwayCore;
 import io.slipway.core.common.SlipwayVersion;
 import io.slipway.core.registry.RegistrySpec;
 import io.slipway.gui.inventory.NodeRow;
 import io.slipway.gui.sbom.ComponentRow;
-import io.slipway.gui.tasks.PooledTaskExecutor;
-import io.slipway.gui.tasks.RunningTasks;
 import io.slipway.testsupport.SharedDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.ComboBox;
@@ -25,13 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,36 +28,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * sample's rows (the Registry view, with nothing to browse offline, its registry choices and warning); window
  * placement and the last view survive a close and reopen.
  */
-class ConsoleClickThroughTest {
-    private static final long TIMEOUT_S = 20;
-
-    @TempDir
-    Path dir;
-
-    private final FxRobot robot = new FxRobot();
-    private SlipwayCore core;
-    private PooledTaskExecutor executor;
-    private Stage stage;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        if (stage != null && onFx(stage::isShowing)) {
-            onFx(() -> {
-                stage.close();
-                return null;
-            });
-        }
-        shutDown();
-    }
-
+class ConsoleClickThroughTest extends SampleConsoleFixture {
     @Test
     void everyViewShowsTheSampleAndPlacementSurvivesARestart() throws Exception {
-        open();
+        openConsole();
 
         // Nodes is the first view of a new workspace
         TableView<NodeRow> nodes = lookup("#nodesTable");
@@ -178,9 +141,9 @@ class ConsoleClickThroughTest {
         robot.clickOn("#upgradeTable");
         robot.push(KeyCode.CONTROL, KeyCode.Q);
         waitUntil(() -> !stage.isShowing());
-        shutDown();
+        closeConsole();
 
-        open();
+        openConsole();
         assertThat(onFx(() -> List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())))
                 .containsExactly(60.0, 40.0, 1010.0, 690.0);
         ToggleButton upgradesNav = lookup("#nav-upgrades");
@@ -190,46 +153,7 @@ class ConsoleClickThroughTest {
         assertThat(core.settings().get("ui.lastView")).contains("upgrades");
     }
 
-    private void open() throws Exception {
-        core = SampleWorkspace.open(dir);
-        RunningTasks running = new RunningTasks();
-        executor = new PooledTaskExecutor(running, 2);
-        stage = onFx(() -> {
-            Stage s = new Stage();
-            new Console(core, executor, running).show(s);
-            s.toFront();
-            s.requestFocus();
-            return s;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void shutDown() {
-        if (executor != null) {
-            executor.shutdown();
-            executor = null;
-        }
-        if (core != null) {
-            core.close();
-            core = null;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends Node> T lookup(String query) {
-        return (T) robot.lookup(query).query();
-    }
-
     private static boolean hasText(Node cell, String text) {
         return cell instanceof javafx.scene.control.Labeled l && text.equals(l.getText());
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    /** Waits for a background load to show, checking the condition on the FX thread. */
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> onFx(condition));
     }
 }

@@ -2,34 +2,22 @@ package io.slipway.gui.sbom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.core.SlipwayCore;
 import io.slipway.core.audit.AuditEvent;
 import io.slipway.core.sbom.release.PublishedTree;
 import io.slipway.core.sbom.release.ReleaseComponent;
 import io.slipway.core.sbom.release.ReleaseService;
 import io.slipway.core.sbom.release.TagKey;
-import io.slipway.gui.Console;
-import io.slipway.gui.SampleWorkspace;
-import io.slipway.gui.tasks.PooledTaskExecutor;
-import io.slipway.gui.tasks.RunningTasks;
+import io.slipway.gui.SampleConsoleFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,41 +25,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * open the sample release set, load policy files by typing their paths, type the output folder, click Publish,
  * then walk the published tree on disk.
  */
-class SbomPublishClickThroughTest {
-    private static final long TIMEOUT_S = 30;
+class SbomPublishClickThroughTest extends SampleConsoleFixture {
     private static final Path SAMPLE = Path.of("sample/release-set").toAbsolutePath();
-
-    @TempDir
-    Path dir;
-
-    private final FxRobot robot = new FxRobot();
-    private SlipwayCore core;
-    private PooledTaskExecutor executor;
-    private Stage stage;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (stage != null) {
-            onFx(() -> {
-                stage.close();
-                return null;
-            });
-        }
-        executor.shutdown();
-        core.close();
-    }
 
     @Test
     void publishesTheSampleReleaseSetUnderATypedPolicyAndABadPolicyChangesNothing() throws Exception {
         openTheSampleReleaseSetsPlan();
         TableView<ComponentRow> components = lookup("#sbomTable");
         TableView<?> findings = lookup("#sbomFindings");
-        assertThat(statuses(components)).containsOnly("PASS");
+        assertThat(onFx(() -> statuses(components))).containsOnly("PASS");
 
         Path warning = PolicyFiles.warning(dir);
         typeInto("#sbomPolicyPath", warning.toString());
@@ -108,8 +70,7 @@ class SbomPublishClickThroughTest {
 
     @Test
     void anOwnedComponentInModeOneIsPublishedOnlyOnceTheDialogIsConfirmed() throws Exception {
-        core = SampleWorkspace.open(dir.resolve("ws"));
-        core.componentTags().set("perception-core", TagKey.MODE, "1");
+        workspace().componentTags().set("perception-core", TagKey.MODE, "1");
         openTheSampleReleaseSetsPlan();
         TableView<ComponentRow> components = lookup("#sbomTable");
         Map<String, Path> documents = onFx(() -> documents(components));
@@ -130,18 +91,7 @@ class SbomPublishClickThroughTest {
 
     /** The console on the sample workspace, SBOM view (Ctrl+4), the sample release set opened, its plan shown. */
     private void openTheSampleReleaseSetsPlan() throws Exception {
-        if (core == null) {
-            core = SampleWorkspace.open(dir.resolve("ws"));
-        }
-        RunningTasks running = new RunningTasks();
-        executor = new PooledTaskExecutor(running, 2);
-        stage = onFx(() -> {
-            Stage s = new Stage();
-            new Console(core, executor, running).show(s);
-            s.toFront();
-            return s;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openConsole();
         robot.clickOn("#nav-sbom");
         typeInto("#sbomPath", SAMPLE.toString());
         robot.push(KeyCode.ENTER);
@@ -187,18 +137,5 @@ class SbomPublishClickThroughTest {
             Node n = robot.lookup(query).query();
             return n instanceof Label l ? l.getText() : ((javafx.scene.control.TextInputControl) n).getText();
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends Node> T lookup(String query) {
-        return (T) robot.lookup(query).query();
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> onFx(condition));
     }
 }
