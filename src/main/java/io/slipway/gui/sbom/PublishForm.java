@@ -48,6 +48,7 @@ public final class PublishForm {
 
     private final StringProperty outputFolder = new SimpleStringProperty(this, "outputFolder", "");
     private final ReadOnlyStringWrapper outputProblem = new ReadOnlyStringWrapper(this, "outputProblem", "");
+    private final ReadOnlyBooleanWrapper outputHint = new ReadOnlyBooleanWrapper(this, "outputHint");
     private final ReadOnlyBooleanWrapper gateFails = new ReadOnlyBooleanWrapper(this, "gateFails");
     private final ReadOnlyBooleanWrapper needsConfirmation = new ReadOnlyBooleanWrapper(this, "needsConfirmation");
     private final BooleanProperty confirmOwnedSource = new SimpleBooleanProperty(this, "confirmOwnedSource");
@@ -85,15 +86,27 @@ public final class PublishForm {
     }
 
     private void checkOutputFolder() {
-        outputProblem.set(release == null ? "" : problem(outputFolder.get()));
+        outputProblem.set(release == null ? "" : problem());
+        outputHint.set(release != null && (typedPath().isEmpty() || typedPath().equals(publishedTo())));
         updateDisabled();
     }
 
+    private String typedPath() {
+        return outputFolder.get() == null ? "" : outputFolder.get().strip();
+    }
+
+    private String publishedTo() {
+        return result.get() == null ? null : result.get().out().toString();
+    }
+
     /** Why the folder cannot take the release: the console's own cases, then the publisher's ({@link PublishTarget}). */
-    private String problem(String typed) {
-        String text = typed == null ? "" : typed.strip();
+    private String problem() {
+        String text = typedPath();
         if (text.isEmpty()) {
             return "Type or choose the folder to publish into.";
+        }
+        if (text.equals(publishedTo())) {
+            return "Type another folder to publish again.";
         }
         Path out;
         try {
@@ -126,7 +139,7 @@ public final class PublishForm {
         String components = gate == null ? "" : gate.needingConfirmation().stream()
                 .map(f -> f.componentName() + " (" + f.message() + ")").collect(Collectors.joining("\n"));
         return "Publishing will include the proprietary source of:\n" + components
-                + "\n\nPublish this source to " + outputFolder.get().strip() + "?";
+                + "\n\nPublish this source to " + typedPath() + "?";
     }
 
     /**
@@ -143,7 +156,7 @@ public final class PublishForm {
         }
         LoadedRelease r = release;
         boolean confirmed = confirmOwnedSource.get();
-        Path out = Path.of(outputFolder.get().strip()).normalize();
+        Path out = Path.of(typedPath()).normalize();
         publishing.set(true);
         progress.set(-1);
         message.set("Publishing to " + out);
@@ -215,6 +228,11 @@ public final class PublishForm {
     /** Why the output folder cannot be used, naming it; empty when it can (or no release is open). */
     public ReadOnlyStringProperty outputProblemProperty() {
         return outputProblem.getReadOnlyProperty();
+    }
+
+    /** True when {@link #outputProblemProperty()} is no error, only what to do next (no folder yet, just published). */
+    public ReadOnlyBooleanProperty outputHintProperty() {
+        return outputHint.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty gateFailsProperty() {

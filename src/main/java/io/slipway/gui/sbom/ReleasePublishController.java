@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -22,6 +23,9 @@ import javafx.stage.Window;
  * which is a dialog here and a property in the view-model.
  */
 public final class ReleasePublishController {
+    /** A message that says what to do next rather than what is wrong: not in the error colour. */
+    private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
+
     private final PolicyChoice policy;
     private final PublishForm form;
 
@@ -54,11 +58,19 @@ public final class ReleasePublishController {
         outputField.textProperty().bindBidirectional(form.outputFolderProperty());
         outputField.disableProperty().bind(form.publishingProperty());
         outputBrowseButton.disableProperty().bind(form.publishingProperty());
-        showWhenSet(outputProblemLabel, form.outputProblemProperty());
+        outputProblemLabel.textProperty().bind(form.outputProblemProperty()); // keeps its line: Publish stays put
+        form.outputHintProperty().addListener((obs, was, now) -> outputProblemLabel.pseudoClassStateChanged(HINT, now));
+        outputProblemLabel.pseudoClassStateChanged(HINT, form.outputHintProperty().get());
         publishButton.disableProperty().bind(form.disabledProperty());
         publishBar.progressProperty().bind(form.progressProperty());
         publishBar.visibleProperty().bind(form.publishingProperty().or(form.resultProperty().isNotNull()));
-        showWhenSet(publishLabel, form.messageProperty());
+        publishLabel.textProperty().bind(form.messageProperty());
+        form.resultProperty().addListener((obs, was, now) -> {
+            publishLabel.getStyleClass().remove("result-done");
+            if (now != null) {
+                publishLabel.getStyleClass().add("result-done");
+            }
+        });
     }
 
     /** A label that takes no room while it has nothing to say. */

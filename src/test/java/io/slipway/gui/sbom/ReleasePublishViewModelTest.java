@@ -54,6 +54,7 @@ class ReleasePublishViewModelTest {
     @Test
     void theOutputFolderIsCheckedAsItIsTypedWithThePublishersRules() throws Exception {
         assertThat(publishing.outputProblemProperty().get()).isEqualTo("Type or choose the folder to publish into.");
+        assertThat(publishing.outputHintProperty().get()).isTrue();
         assertThat(publishing.disabledProperty().get()).isTrue();
 
         publishing.outputFolderProperty().set("releases/out");
@@ -63,6 +64,7 @@ class ReleasePublishViewModelTest {
         Path full = Files.createDirectories(dir.resolve("full"));
         Files.writeString(full.resolve("keep.txt"), "mine");
         assertThat(problemWith(full)).isEqualTo(full + ": exists and is not empty; publish into a new or empty folder");
+        assertThat(publishing.outputHintProperty().get()).isFalse();
         assertThat(problemWith(full.resolve("keep.txt").resolve("out"))).isEqualTo(full.resolve("keep.txt/out") + ": "
                 + full.resolve("keep.txt") + " is a file, not a folder; choose a folder's path");
         Path inSet = SbomViewModelTest.SAMPLE.toAbsolutePath().resolve("published");
@@ -90,8 +92,12 @@ class ReleasePublishViewModelTest {
         assertThat(event.action()).isEqualTo(ReleaseService.AUDIT_PUBLISHED);
         assertThat(event.subject()).isEqualTo(out.toString());
         assertThat(event.detailsJson()).contains("\"files\":" + result.files(), "\"policy\":\"the built-in");
-        assertThat(publishing.outputProblemProperty().get()).contains(out + ": exists and is not empty");
+        assertThat(publishing.outputProblemProperty().get())
+                .isEqualTo("Type another folder to publish again.");
+        assertThat(publishing.outputHintProperty().get()).isTrue();
         assertThat(publishing.disabledProperty().get()).isTrue();
+        assertThat(problemWith(out.getParent())).isEqualTo(out.getParent() + ": exists and is not empty; publish into "
+                + "a new or empty folder");
     }
 
     @Test
