@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Refreshes docs/screenshots/: opens the console in a real window under Xvfb on a fresh sample workspace,
-# walks every view with its keyboard shortcut and captures the screen; then, when the test environment runs
+# walks every view with its keyboard shortcut and captures the screen, publishes the sample release set from the
+# SBOM view by typing and clicking (09-sbom-published.png); then, when the test environment runs
 # (eval "$(scripts/test-env.sh start)"), the Registry view browsing its registry (08-registry.png).
 # Usage: scripts/screenshots.sh [all|sample|registry]   ($SLIPWAY_BUILD_DIR: Maven build dir, default target;
 #        $SLIPWAY_DISPLAY: the Xvfb display, default :97)
@@ -32,9 +33,38 @@ sample_views() {
     echo "docs/screenshots/$(printf '%02d' $shot)-$view.png" >&2
     shot=$((shot + 1))
   done
+  publish_from_sbom_view
   xdotool key --clearmodifiers ctrl+q || true
   wait $app || true
   app=
+}
+
+# Opens the sample release set in the SBOM view, types an output folder and clicks Publish, as a user would. The
+# positions are those of the 1280x800 window placed at 0,0 (no window manager, so no decorations); 09 shows them.
+publish_from_sbom_view() {
+  local published="$ws/published/adas-stack-2.4.0"
+  click() { xdotool mousemove "$1" "$2" click 1; sleep 0.5; }
+  xdotool key --clearmodifiers ctrl+4
+  sleep 1
+  click 810 53                                 # the SBOM path field
+  xdotool type --delay 5 "$PWD/sample/release-set"
+  xdotool key Return
+  sleep 6                                      # generates the release set's SBOM, gates and plans it
+  click 336 91                                 # the "Release plan" tab
+  click 550 708                                # the "Output folder" field
+  xdotool type --delay 5 "$published"
+  click 953 708                                # Publish
+  for _ in $(seq 60); do [ -f "$published/SHA256SUMS" ] && break; sleep 0.5; done
+  if [ ! -f "$published/SHA256SUMS" ]; then
+    import -window root "$ws/not-published.png"
+    trap - EXIT   # keep $ws to look at
+    echo "Publish from the SBOM view did not finish (see $ws/app.log, $ws/not-published.png)" >&2
+    return 1
+  fi
+  (cd "$published" && sha256sum --quiet -c SHA256SUMS)   # a complete, intact release came out of the real window
+  sleep 1                                      # let the result paint
+  import -window root docs/screenshots/09-sbom-published.png
+  echo "docs/screenshots/09-sbom-published.png ($(find "$published" -type f | wc -l) files published)" >&2
 }
 
 # The sample has no registry to browse: io.slipway.it.RegistryBrowseDemo (test classpath) pushes a labelled
