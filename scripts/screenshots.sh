@@ -57,7 +57,7 @@ publish_from_sbom_view() {
   for _ in $(seq 60); do [ -f "$published/SHA256SUMS" ] && break; sleep 0.5; done
   if [ ! -f "$published/SHA256SUMS" ]; then
     import -window root "$ws/not-published.png"
-    trap - EXIT   # keep $ws to look at
+    trap 'kill $app $XVFB_PID 2>/dev/null' EXIT   # stop both, but keep $ws to look at
     echo "Publish from the SBOM view did not finish (see $ws/app.log, $ws/not-published.png)" >&2
     return 1
   fi
