@@ -1,6 +1,12 @@
 package io.slipway.it;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 
 import io.slipway.core.deploy.DeployListener;
 import io.slipway.core.deploy.DeployRecord;
@@ -18,7 +24,12 @@ import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.ProbeResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +47,18 @@ class DeployPipelineIT {
             assertThat(nodes).hasSize(3);
             DeployRequest request = DeployRequest.of(software, "1.0.0", nodes).withParallelism(3);
 
-            // 1. full deploy
-            DeploySummary first = s.deploy(request);
+            // 1. full deploy; while each environment runs, look at its transfer port on the engine itself
+            AtomicReference<String> uid = new AtomicReference<>();
+            Map<String, List<String>> published = new ConcurrentHashMap<>();
+            DeploySummary first = s.deploy(request, BasicAuthRegistryAccess.testRegistry(), e -> {
+                if (e instanceof DeployListener.DeployStarted d) {
+                    uid.set(d.uid());
+                } else if (e instanceof DeployListener.StepFinished f && f.step() == NodeDeployState.STARTING_ENV) {
+                    String endpoint = nodes.stream().filter(n -> n.name().equals(f.node())).findFirst().orElseThrow()
+                            .endpoint();
+                    published.put(f.node(), transferPortBindings(endpoint, uid.get()));
+                }
+            });
             assertThat(first.state()).as(DeploySupport.describe(first)).isEqualTo(DeployState.SUCCEEDED);
             assertThat(first.nodes()).allSatisfy(o -> {
                 assertThat(o.state()).isEqualTo(NodeDeployState.DONE);
@@ -72,6 +93,10 @@ class DeployPipelineIT {
                         "PULLING_ENV", "STARTING_ENV", "FETCHING_PACKAGE", "BUILDING", "CREATING_IMAGE", "PUSHING",
                         "RECORDING", "CLEANING_UP");
                 assertThat(steps).allSatisfy(st -> assertThat(st.outcome()).isEqualTo("ok"));
+                // the transfer port was published on every node kind, on loopback only, and the step says where
+                assertThat(published.get(n.node())).as("transfer port bindings on %s", n.node())
+                        .singleElement(as(InstanceOfAssertFactories.STRING)).matches("127\\.0\\.0\\.1:\\d+");
+                assertThat(steps.get(3).detail()).contains("transfer port 8080/tcp -> " + published.get(n.node()).get(0));
                 assertThat(s.core.deploys().buildLog(first.deployId(), n.node())).hasValueSatisfying(l ->
                         assertThat(l).contains("toolchain installed: mkmanifest", "building " + software + " 1.0.0",
                                 "build done:"));
@@ -120,6 +145,22 @@ class DeployPipelineIT {
                 assertThat(o.softwareDigest()).isEqualTo(forced.nodes().stream()
                         .filter(f -> f.node().equals(o.node())).findFirst().orElseThrow().softwareDigest());
             });
+        }
+    }
+
+    /** Host bindings ({@code ip:port}) of 8080/tcp of the running build-environment container of deploy {@code uid}. */
+    private static List<String> transferPortBindings(String endpoint, String uid) {
+        try (DockerClient docker = TestEnvironment.docker(endpoint)) {
+            Container env = docker.listContainersCmd().withLabelFilter(Map.of(SlipwayLabels.DEPLOY_ID, uid)).exec()
+                    .stream().filter(c -> SlipwayLabels.ROLE_BUILD_ENV.equals(c.getLabels().get(SlipwayLabels.ROLE)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no running environment of " + uid + " on "
+                            + endpoint));
+            Ports.Binding[] bindings = docker.inspectContainerCmd(env.getId()).exec().getNetworkSettings().getPorts()
+                    .getBindings().get(ExposedPort.tcp(8080));
+            return bindings == null ? List.of() : Arrays.stream(bindings)
+                    .map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -11,6 +11,7 @@ import io.slipway.core.engine.ExecResult;
 import io.slipway.core.engine.ImageDetails;
 import io.slipway.core.engine.ImageRef;
 import io.slipway.core.engine.LineListener;
+import io.slipway.core.engine.PublishedPort;
 import io.slipway.core.engine.SlipwayLabels;
 import io.slipway.core.engine.TransferListener;
 import io.slipway.core.inventory.Node;
@@ -333,8 +334,8 @@ final class NodePipeline {
         EngineClient e = engine;
         cancel.onCancel(() -> e.killContainer(id));
         engine.startContainer(containerId);
-        String port = engine.publishedPort(containerId, contract.transferPort()).map(p -> "127.0.0.1:" + p)
-                .orElse("not published by this engine");
+        PublishedPort port = TransferPortCheck.require(node.name(), contract.transferPort(),
+                engine.publishedPorts(containerId, contract.transferPort()));
         return "container " + shortId(containerId) + ", volume " + volumeName + " at " + contract.dataVolume()
                 + ", transfer port " + contract.transferPort() + " -> " + port;
     }

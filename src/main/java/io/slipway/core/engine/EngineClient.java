@@ -329,18 +329,26 @@ public final class EngineClient implements AutoCloseable {
         });
     }
 
-    /** The loopback host port a published container port got, if any. */
-    public Optional<Integer> publishedPort(String id, String containerPort) {
+    /**
+     * Where the engine published {@code containerPort} ({@code 8080/tcp}) of a running container: one entry per host
+     * binding, empty when it published none (e.g. dockerd with {@code --bridge=none} ignores port bindings).
+     */
+    public List<PublishedPort> publishedPorts(String id, String containerPort) {
         return timed("inspect container " + shortId(id), () -> {
             InspectContainerResponse r = docker.inspectContainerCmd(id).exec();
             if (r.getNetworkSettings() == null || r.getNetworkSettings().getPorts() == null) {
-                return Optional.empty();
+                return List.of();
             }
-            Ports.Binding[] b = r.getNetworkSettings().getPorts().getBindings().get(ExposedPort.parse(containerPort));
-            if (b == null || b.length == 0 || b[0].getHostPortSpec() == null || b[0].getHostPortSpec().isBlank()) {
-                return Optional.empty();
+            Ports.Binding[] bindings = r.getNetworkSettings().getPorts().getBindings()
+                    .get(ExposedPort.parse(containerPort));
+            List<PublishedPort> out = new ArrayList<>();
+            for (Ports.Binding b : bindings == null ? new Ports.Binding[0] : bindings) {
+                if (b.getHostPortSpec() != null && !b.getHostPortSpec().isBlank()) {
+                    out.add(new PublishedPort(firstNonBlank(b.getHostIp(), "0.0.0.0"),
+                            Integer.parseInt(b.getHostPortSpec())));
+                }
             }
-            return Optional.of(Integer.parseInt(b[0].getHostPortSpec()));
+            return out;
         });
     }
 
