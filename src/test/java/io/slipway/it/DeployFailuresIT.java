@@ -39,7 +39,7 @@ class DeployFailuresIT {
         AtomicBoolean stopped = new AtomicBoolean();
         try (DeploySupport s = new DeploySupport(workspace)) {
             DeploySummary sum = s.deploy(DeployRequest.of(software, "1.0", s.nodes()).withParallelism(3),
-                    BasicAuthRegistryAccess.testRegistry(), e -> {
+                    s.registry(), e -> {
                         if (e instanceof DeployListener.NodeStateChanged c && c.node().equals(victim)
                                 && c.to() == NodeDeployState.BUILDING && stopped.compareAndSet(false, true)) {
                             stopQuietly("podman-" + victim);
@@ -72,7 +72,7 @@ class DeployFailuresIT {
             DeploySummary sum;
             try {
                 sum = s.deploy(DeployRequest.of(software, "3.1", s.nodes()).withParallelism(3),
-                        BasicAuthRegistryAccess.testRegistry(), e -> {
+                        s.registry(), e -> {
                             if (e instanceof DeployListener.NodeStateChanged c && c.to() == NodeDeployState.PUSHING) {
                                 pushing.add(c.node());
                                 if (stopped.compareAndSet(false, true)) {
@@ -128,7 +128,7 @@ class DeployFailuresIT {
         try (DeploySupport s = new DeploySupport(workspace)) {
             Set<String> building = ConcurrentHashMap.newKeySet();
             DeployRun run = s.core.deployService().start(DeployRequest.of(software, "1.0", s.nodes()).withParallelism(3),
-                    BasicAuthRegistryAccess.testRegistry(), s.pool, s.listener(e -> {
+                    s.registry(), s.pool, s.listener(e -> {
                         if (e instanceof DeployListener.LogLine l && l.line().contains("compiling slowly")) {
                             building.add(l.node());
                         }

@@ -50,7 +50,7 @@ class DeployPipelineIT {
             // 1. full deploy; while each environment runs, look at its transfer port on the engine itself
             AtomicReference<String> uid = new AtomicReference<>();
             Map<String, List<String>> published = new ConcurrentHashMap<>();
-            DeploySummary first = s.deploy(request, BasicAuthRegistryAccess.testRegistry(), e -> {
+            DeploySummary first = s.deploy(request, s.registry(), e -> {
                 if (e instanceof DeployListener.DeployStarted d) {
                     uid.set(d.uid());
                 } else if (e instanceof DeployListener.StepFinished f && f.step() == NodeDeployState.STARTING_ENV) {
@@ -170,7 +170,7 @@ class DeployPipelineIT {
         DeployFixtures.Published fx = DeployFixtures.publish(software, "2.0", DeployFixtures.Variant.NORMAL);
         try (DeploySupport s = new DeploySupport(workspace)) {
             DeploySummary sum = s.deploy(DeployRequest.of(software, "2.0", s.nodes()).withParallelism(3),
-                    BasicAuthRegistryAccess.wrongPassword(), e -> { });
+                    s.wrongPasswordRegistry(), e -> { });
             assertThat(sum.state()).as(DeploySupport.describe(sum)).isEqualTo(DeployState.FAILED);
             assertThat(sum.nodes()).allSatisfy(o -> {
                 assertThat(o.state()).isEqualTo(NodeDeployState.DENIED);
