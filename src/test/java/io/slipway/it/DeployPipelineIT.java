@@ -3,6 +3,7 @@ package io.slipway.it;
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -20,6 +21,7 @@ import io.slipway.core.deploy.StepRecord;
 import io.slipway.core.engine.EngineClient;
 import io.slipway.core.engine.EngineTimeouts;
 import io.slipway.core.engine.SlipwayLabels;
+import io.slipway.core.engine.TransferProgress;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.ProbeResult;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -50,8 +53,11 @@ class DeployPipelineIT {
             // 1. full deploy; while each environment runs, look at its transfer port on the engine itself
             AtomicReference<String> uid = new AtomicReference<>();
             Map<String, List<String>> published = new ConcurrentHashMap<>();
+            Map<String, List<TransferProgress>> envPull = new ConcurrentHashMap<>();
             DeploySummary first = s.deploy(request, s.registry(), e -> {
-                if (e instanceof DeployListener.DeployStarted d) {
+                if (e instanceof DeployListener.TransferProgressed p && p.step() == NodeDeployState.PULLING_ENV) {
+                    envPull.computeIfAbsent(p.node(), k -> new CopyOnWriteArrayList<>()).add(p.progress());
+                } else if (e instanceof DeployListener.DeployStarted d) {
                     uid.set(d.uid());
                 } else if (e instanceof DeployListener.StepFinished f && f.step() == NodeDeployState.STARTING_ENV) {
                     String endpoint = nodes.stream().filter(n -> n.name().equals(f.node())).findFirst().orElseThrow()
@@ -67,6 +73,21 @@ class DeployPipelineIT {
                 assertThat(o.softwareDigest()).startsWith("sha256:");
             });
             RegistryHttp registry = new RegistryHttp();
+            // pull progress counts bytes on every engine: podman reports only layer states, the manifest's sizes
+            // (read before the pull) make them bytes; the total is the manifest's layer-size sum everywhere
+            long envLayerBytes = 0;
+            for (JsonNode l : registry.manifest("slipway/buildenv/" + software, "1.0.0").orElseThrow().body()
+                    .path("layers")) {
+                envLayerBytes += l.path("size").asLong();
+            }
+            for (Node n : nodes) {
+                List<TransferProgress> pulled = envPull.get(n.name());
+                assertThat(pulled).as("env pull progress on %s (%s)", n.name(), n.groups()).isNotEmpty();
+                long expected = envLayerBytes;
+                assertThat(pulled).allSatisfy(p -> assertThat(p.bytesTotal()).isEqualTo(expected));
+                assertThat(pulled.get(pulled.size() - 1).bytesDone()).isEqualTo(expected);
+            }
+            assertThat(nodes).filteredOn(n -> n.inGroup("podman")).hasSize(2);
             for (NodeOutcome o : first.nodes()) {
                 String tag = "1.0.0-" + o.node();
                 RegistryHttp.Manifest m = registry.manifest("slipway/software/" + software, tag).orElseThrow();

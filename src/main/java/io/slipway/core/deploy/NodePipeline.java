@@ -17,6 +17,7 @@ import io.slipway.core.engine.TransferListener;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.NodeRepository;
 import io.slipway.core.registry.AccessDecision;
+import io.slipway.core.registry.ImageLayer;
 import io.slipway.core.registry.RegistryAccess;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -287,15 +288,12 @@ final class NodePipeline {
     }
 
     private AccessDecision access(List<String> repositories, boolean push) {
-        long t0 = System.nanoTime();
         AccessDecision d;
         try {
-            d = registry.requestAccess(repositories, push);
+            d = registryCall(() -> registry.requestAccess(repositories, push));
         } catch (RuntimeException e) {
             throw new EngineException("access request to registry " + registry.host() + " failed: " + e.getMessage(),
                     true, e);
-        } finally {
-            registryNanos.addAndGet(System.nanoTime() - t0);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("deploy", uid);
@@ -313,7 +311,8 @@ final class NodePipeline {
     }
 
     private String pullEnvironment() {
-        withCredentials(c -> engine.pull(envRef.toString(), c, progress(NodeDeployState.PULLING_ENV), cancel));
+        List<ImageLayer> layers = registryCall(() -> registry.imageLayers(envRef.toString()));
+        withCredentials(c -> engine.pull(envRef.toString(), c, layers, progress(NodeDeployState.PULLING_ENV), cancel));
         ImageDetails env = engine.inspectImage(envRef.toString()).orElseThrow(() -> new EngineException(
                 "pulled " + envRef + " but " + node.name() + " does not list it", true, null));
         envDigest = env.digestIn(envRef.repository()).orElse(env.id());
@@ -353,7 +352,8 @@ final class NodePipeline {
     private String fetchPackage() throws IOException {
         ImageRef pkg = contract.packageRef();
         access(List.of(pkg.path()), false);
-        withCredentials(c -> engine.pull(pkg.toString(), c, progress(NodeDeployState.FETCHING_PACKAGE), cancel));
+        List<ImageLayer> layers = registryCall(() -> registry.imageLayers(pkg.toString()));
+        withCredentials(c -> engine.pull(pkg.toString(), c, layers, progress(NodeDeployState.FETCHING_PACKAGE), cancel));
         packageContainerId = engine.createContainer(new ContainerSpec(pkg.toString(),
                 "slipway-" + shortUid(uid) + "-" + node.name() + "-pkg", null, List.of("/slipway-package-holder"),
                 ownLabels(SlipwayLabels.ROLE_PACKAGE), null, null, null));
@@ -596,6 +596,16 @@ final class NodePipeline {
                 listener.transferProgress(new DeployListener.TransferProgressed(deployId, node.name(), step, p));
             }
         };
+    }
+
+    /** A call to the registry, its time counted as registry time (not orchestration). */
+    private <T> T registryCall(java.util.function.Supplier<T> call) {
+        long t0 = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            registryNanos.addAndGet(System.nanoTime() - t0);
+        }
     }
 
     private void withCredentials(java.util.function.Consumer<RegistryAccess.EngineCredentials> call) {

@@ -36,6 +36,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import io.slipway.core.common.Cancellation;
 import io.slipway.core.common.Json;
 import io.slipway.core.common.Versions;
+import io.slipway.core.registry.ImageLayer;
 import io.slipway.core.registry.RegistryAccess.EngineCredentials;
 import java.io.Closeable;
 import java.io.IOException;
@@ -47,7 +48,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -224,24 +224,37 @@ public final class EngineClient implements AutoCloseable {
         });
     }
 
-    /** Pulls {@code ref} with the registry credentials (X-Registry-Auth only). */
-    public void pull(String ref, EngineCredentials credentials, TransferListener listener, Cancellation cancel) {
+    /**
+     * Pulls {@code ref} with the registry credentials (X-Registry-Auth only). {@code layers} (from the registry's
+     * manifest; may be empty) let progress count bytes on engines that report only layer states.
+     */
+    public void pull(String ref, EngineCredentials credentials, List<ImageLayer> layers, TransferListener listener,
+                     Cancellation cancel) {
         timed("pull " + ref, () -> {
             ImageRef r = ImageRef.parse(ref);
-            ProgressCallback<PullResponseItem> cb = new ProgressCallback<>(listener, cancel, "pull " + ref);
+            TransferTracker tracker = TransferTracker.forPull(layers);
+            tracker.started("pulling").ifPresent(listener::progress);
+            ProgressCallback<PullResponseItem> cb = new ProgressCallback<>(tracker, listener, cancel, "pull " + ref);
             docker.pullImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
+            listener.progress(tracker.completed());
             return null;
         });
     }
 
-    /** Pushes {@code ref}; returns the pushed manifest digest ({@code sha256:...}). */
+    /**
+     * Pushes {@code ref}; returns the pushed manifest digest ({@code sha256:...}). Progress counts against the image's
+     * size as the engine lists it (podman reports nothing per layer while pushing; Docker reports bytes).
+     */
     public String push(String ref, EngineCredentials credentials, TransferListener listener, Cancellation cancel) {
         return timed("push " + ref, () -> {
             ImageRef r = ImageRef.parse(ref);
-            ProgressCallback<PushResponseItem> cb = new ProgressCallback<>(listener, cancel, "push " + ref);
+            TransferTracker tracker = pushTracker(ref);
+            tracker.started("pushing").ifPresent(listener::progress);
+            ProgressCallback<PushResponseItem> cb = new ProgressCallback<>(tracker, listener, cancel, "push " + ref);
             docker.pushImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
+            listener.progress(tracker.completed());
             String digest = cb.digest.get();
             if (digest == null) {
                 // engines that report no digest in the stream still record it as a RepoDigest
@@ -250,6 +263,17 @@ public final class EngineClient implements AutoCloseable {
             }
             return digest;
         });
+    }
+
+    private TransferTracker pushTracker(String ref) {
+        try {
+            InspectImageResponse img = docker.inspectImageCmd(ref).exec();
+            int layers = img.getRootFS() == null || img.getRootFS().getLayers() == null ? 0
+                    : img.getRootFS().getLayers().size();
+            return TransferTracker.forPush(img.getSize() == null ? -1 : img.getSize(), layers);
+        } catch (NotFoundException e) {
+            return TransferTracker.forPush(-1, 0); // the push itself will say what is missing
+        }
     }
 
     private Optional<ImageDetails> inspectImageRaw(String ref) {
@@ -631,15 +655,15 @@ public final class EngineClient implements AutoCloseable {
         }
     }
 
-    /** Pull/push progress: per-layer byte counts summed; the pushed digest picked from aux or status. */
+    /** Pull/push events to progress (see {@link TransferTracker}); the pushed digest picked from aux or status. */
     private final class ProgressCallback<T extends ResponseItem> extends StreamCallback<T> {
+        private final TransferTracker tracker;
         private final TransferListener listener;
-        private final Map<String, long[]> layers = new LinkedHashMap<>();
-        private final Map<String, Boolean> layerDone = new HashMap<>();
         final AtomicReference<String> digest = new AtomicReference<>();
 
-        ProgressCallback(TransferListener listener, Cancellation cancel, String what) {
+        ProgressCallback(TransferTracker tracker, TransferListener listener, Cancellation cancel, String what) {
             super(cancel, what);
+            this.tracker = tracker;
             this.listener = listener;
         }
 
@@ -659,37 +683,9 @@ public final class EngineClient implements AutoCloseable {
             if (m.find()) {
                 digest.compareAndSet(null, m.group(1));
             }
-            String id = item.getId();
-            if (id == null || id.isBlank() || status.startsWith("Pulling from")) {
-                return;
-            }
-            long[] bytes = layers.computeIfAbsent(id, k -> new long[] {0, -1});
             ResponseItem.ProgressDetail d = item.getProgressDetail();
-            if (d != null && d.getTotal() != null && d.getTotal() > 0) {
-                bytes[1] = d.getTotal();
-                if (d.getCurrent() != null) {
-                    bytes[0] = Math.max(bytes[0], d.getCurrent());
-                }
-            }
-            String s = status.toLowerCase(Locale.ROOT);
-            if (s.startsWith("pull complete") || s.startsWith("download complete") || s.startsWith("already exists")
-                    || s.startsWith("pushed") || s.startsWith("layer already exists") || s.startsWith("mounted from")) {
-                layerDone.put(id, true);
-                if (bytes[1] > 0) {
-                    bytes[0] = bytes[1];
-                }
-            }
-            long done = 0;
-            long total = 0;
-            boolean anyTotal = false;
-            for (long[] b : layers.values()) {
-                done += Math.max(0, b[0]);
-                if (b[1] > 0) {
-                    total += b[1];
-                    anyTotal = true;
-                }
-            }
-            listener.progress(new TransferProgress(done, anyTotal ? total : -1, layerDone.size(), layers.size(), status));
+            tracker.apply(item.getId(), status, d == null ? null : d.getCurrent(), d == null ? null : d.getTotal())
+                    .ifPresent(listener::progress);
         }
     }
 

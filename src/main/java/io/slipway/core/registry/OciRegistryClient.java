@@ -295,6 +295,24 @@ public final class OciRegistryClient {
                 Optional.empty(), 0);
     }
 
+    /**
+     * The layer blobs (digest, size) of {@code repository:reference} in manifest order: what an engine transfers to
+     * pull it. For an index, those of the image {@link #manifest} would describe (linux/amd64, else the first).
+     */
+    public List<ImageLayer> layers(String repository, String reference) {
+        String repo = ImageName.parse(repository).repository();
+        JsonNode m = json(getManifest(repo, reference));
+        if (m.has("manifests")) {
+            JsonNode chosen = choosePlatform(m.path("manifests"));
+            return chosen == null ? List.of() : layers(repo, chosen.path("digest").asText());
+        }
+        List<ImageLayer> out = new ArrayList<>();
+        for (JsonNode l : m.path("layers")) {
+            out.add(new ImageLayer(l.path("digest").asText(), l.path("size").asLong(0)));
+        }
+        return out;
+    }
+
     /** {@code HEAD} of a blob: its size, or empty when the registry does not have it. */
     public OptionalLong headBlob(String repository, String digest) {
         String repo = ImageName.parse(repository).repository();
