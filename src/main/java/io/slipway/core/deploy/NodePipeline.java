@@ -3,6 +3,7 @@ package io.slipway.core.deploy;
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Cancellation;
 import io.slipway.core.common.Clock;
+import io.slipway.core.common.WaitTime;
 import io.slipway.core.engine.ContainerSpec;
 import io.slipway.core.engine.EngineClient;
 import io.slipway.core.engine.EngineException;
@@ -190,9 +191,11 @@ final class NodePipeline {
         if (e != null) {
             e.close();
         }
+        // the node's time includes storing its outcome (the stored duration cannot include its own commit)
+        Duration total = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("node {}: {} in {} ms, {} ms in engine/registry calls, {} ms storing", node.name(), terminal,
-                took.toMillis(), engineTime.toMillis(), storeNanos.get() / 1_000_000);
-        return outcome;
+                total.toMillis(), engineTime.toMillis(), storeNanos.get() / 1_000_000);
+        return outcome.withDuration(total);
     }
 
     /** The happy path; returns the final detail. A skip returns with the machine in SKIPPED. */
@@ -598,13 +601,17 @@ final class NodePipeline {
         };
     }
 
-    /** A call to the registry, its time counted as registry time (not orchestration). */
+    /**
+     * A call to the registry. Only its HTTP exchanges count as registry time ({@link WaitTime}): what the access does
+     * besides (its audit record, logging) is Slipway's own work, i.e. orchestration.
+     */
     private <T> T registryCall(java.util.function.Supplier<T> call) {
-        long t0 = System.nanoTime();
+        WaitTime.Account waited = WaitTime.open();
         try {
             return call.get();
         } finally {
-            registryNanos.addAndGet(System.nanoTime() - t0);
+            waited.close();
+            registryNanos.addAndGet(waited.nanos());
         }
     }
 

@@ -55,7 +55,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +76,7 @@ public final class EngineClient implements AutoCloseable {
 
     private final EngineEndpoint endpoint;
     private final DockerClient docker;
-    private final LongAdder busyNanos = new LongAdder();
+    private final BusyTime busy = new BusyTime();
 
     private EngineClient(EngineEndpoint endpoint, DockerClient docker) {
         this.endpoint = endpoint;
@@ -112,9 +111,12 @@ public final class EngineClient implements AutoCloseable {
         return endpoint;
     }
 
-    /** Total time spent inside engine calls by this client so far. */
+    /**
+     * Time inside this client's engine calls so far: overlapping calls count once, and Slipway's own work inside them
+     * (stream callbacks handing log lines and progress on) does not count ({@link BusyTime}).
+     */
     public Duration engineTime() {
-        return Duration.ofNanos(busyNanos.sum());
+        return busy.engineTime();
     }
 
     // ------------------------------------------------------------------------------------------------ probe
@@ -233,11 +235,11 @@ public final class EngineClient implements AutoCloseable {
         timed("pull " + ref, () -> {
             ImageRef r = ImageRef.parse(ref);
             TransferTracker tracker = TransferTracker.forPull(layers);
-            tracker.started("pulling").ifPresent(listener::progress);
+            tracker.started("pulling").ifPresent(p -> own(() -> listener.progress(p)));
             ProgressCallback<PullResponseItem> cb = new ProgressCallback<>(tracker, listener, cancel, "pull " + ref);
             docker.pullImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
-            listener.progress(tracker.completed());
+            own(() -> listener.progress(tracker.completed()));
             return null;
         });
     }
@@ -250,11 +252,11 @@ public final class EngineClient implements AutoCloseable {
         return timed("push " + ref, () -> {
             ImageRef r = ImageRef.parse(ref);
             TransferTracker tracker = pushTracker(ref);
-            tracker.started("pushing").ifPresent(listener::progress);
+            tracker.started("pushing").ifPresent(p -> own(() -> listener.progress(p)));
             ProgressCallback<PushResponseItem> cb = new ProgressCallback<>(tracker, listener, cancel, "push " + ref);
             docker.pushImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
-            listener.progress(tracker.completed());
+            own(() -> listener.progress(tracker.completed()));
             String digest = cb.digest.get();
             if (digest == null) {
                 // engines that report no digest in the stream still record it as a RepoDigest
@@ -417,26 +419,36 @@ public final class EngineClient implements AutoCloseable {
      */
     public ExecResult exec(String containerId, List<String> cmd, String workdir, LineListener lines,
                            Cancellation cancel) {
-        return timed("exec in " + shortId(containerId), () -> {
-            String execId = docker.execCreateCmd(containerId).withCmd(cmd.toArray(String[]::new))
+        String execId = timed("exec in " + shortId(containerId), () -> {
+            String id = docker.execCreateCmd(containerId).withCmd(cmd.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).withWorkingDir(workdir).exec().getId();
             ExecCallback cb = new ExecCallback(lines, cancel);
-            docker.execStartCmd(execId).exec(cb);
+            docker.execStartCmd(id).exec(cb);
             cb.await();
-            // the stream may end a moment before the engine records the exit code
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (true) {
-                InspectExecResponse r = docker.inspectExecCmd(execId).exec();
-                if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) {
-                    return new ExecResult(r.getExitCodeLong());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new EngineException("exec in " + shortId(containerId) + " on " + endpoint
-                            + ": output ended but the engine reports no exit code", true, null);
-                }
-                sleep(100);
-            }
+            return id;
         });
+        return exitCode(containerId, execId);
+    }
+
+    /**
+     * The exit code of an exec whose output has ended. The engine may record it a moment after the stream ends, so it
+     * is asked again after 2, 4, 8 … ms (at most 100 ms apart, 30 s in all); the pauses are Slipway's choice, not
+     * engine calls, and do not count as engine time.
+     */
+    private ExecResult exitCode(String containerId, String execId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (long pause = 2; ; pause = Math.min(2 * pause, 100)) {
+            InspectExecResponse r = timed("inspect exec in " + shortId(containerId),
+                    () -> docker.inspectExecCmd(execId).exec());
+            if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) {
+                return new ExecResult(r.getExitCodeLong());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EngineException("exec in " + shortId(containerId) + " on " + endpoint
+                        + ": output ended but the engine reports no exit code", true, null);
+            }
+            sleep(pause);
+        }
     }
 
     /**
@@ -450,11 +462,11 @@ public final class EngineClient implements AutoCloseable {
             return new java.io.FilterInputStream(in) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    long t0 = System.nanoTime();
+                    busy.enter(); // read outside a call (into a build context) or inside one (a copy): counted once
                     try {
                         return super.read(b, off, len);
                     } finally {
-                        busyNanos.add(System.nanoTime() - t0);
+                        busy.exit();
                     }
                 }
 
@@ -494,8 +506,18 @@ public final class EngineClient implements AutoCloseable {
                 .withPassword(new String(c.password()));
     }
 
-    private <T> T timed(String what, Supplier<T> call) {
+    /** Runs Slipway's own code inside an engine call (a stream callback): its time is not the engine's. */
+    private void own(Runnable work) {
         long t0 = System.nanoTime();
+        try {
+            work.run();
+        } finally {
+            busy.own(System.nanoTime() - t0);
+        }
+    }
+
+    private <T> T timed(String what, Supplier<T> call) {
+        busy.enter();
         try {
             return call.get();
         } catch (EngineException | Cancellation.CancellationSignal e) {
@@ -503,7 +525,7 @@ public final class EngineClient implements AutoCloseable {
         } catch (RuntimeException e) {
             throw translate(what, e);
         } finally {
-            busyNanos.add(System.nanoTime() - t0);
+            busy.exit();
         }
     }
 
@@ -669,6 +691,10 @@ public final class EngineClient implements AutoCloseable {
 
         @Override
         public void onNext(T item) {
+            own(() -> handle(item));
+        }
+
+        private void handle(T item) {
             if (item.isErrorIndicated()) {
                 String err = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
                         ? item.getErrorDetail().getMessage() : item.getError();
@@ -701,6 +727,10 @@ public final class EngineClient implements AutoCloseable {
 
         @Override
         public void onNext(Frame frame) {
+            own(() -> split(frame));
+        }
+
+        private void split(Frame frame) {
             boolean stderr = frame.getStreamType() == StreamType.STDERR;
             StringBuilder buf = stderr ? err : out;
             buf.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
@@ -714,13 +744,13 @@ public final class EngineClient implements AutoCloseable {
 
         @Override
         public void onComplete() {
-            flush();
+            own(this::flush);
             super.onComplete();
         }
 
         @Override
         public void onError(Throwable throwable) {
-            flush();
+            own(this::flush);
             super.onError(throwable);
         }
 
@@ -755,11 +785,13 @@ public final class EngineClient implements AutoCloseable {
         @Override
         public void onNext(BuildResponseItem item) {
             if (item.getStream() != null) {
-                for (String l : item.getStream().split("\n")) {
-                    if (!l.isBlank()) {
-                        lines.line(l, false);
+                own(() -> {
+                    for (String l : item.getStream().split("\n")) {
+                        if (!l.isBlank()) {
+                            lines.line(l, false);
+                        }
                     }
-                }
+                });
             }
             super.onNext(item);
         }

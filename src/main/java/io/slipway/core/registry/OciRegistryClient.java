@@ -2,6 +2,7 @@ package io.slipway.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slipway.core.common.Json;
+import io.slipway.core.common.WaitTime;
 import io.slipway.core.registry.RegistryException.Reason;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -622,6 +623,7 @@ public final class OciRegistryClient {
             }
             b.method(method, HttpRequest.BodyPublishers.noBody());
             HttpResponse<byte[]> resp;
+            long t0 = System.nanoTime();
             try {
                 resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
@@ -630,6 +632,8 @@ public final class OciRegistryClient {
                 Thread.currentThread().interrupt();
                 throw error(Reason.CANCELLED, "request to " + current
                         + " was cancelled", e);
+            } finally {
+                WaitTime.add(System.nanoTime() - t0); // the registry's time, as opposed to Slipway's own work
             }
             LOG.debug("{} {} -> {}", method, current, resp.statusCode());
             int s = resp.statusCode();
