@@ -104,7 +104,7 @@ public final class EngineClient implements AutoCloseable {
                 .connectionTimeout(timeouts.connect())
                 .responseTimeout(timeouts.response())
                 .build();
-        return new EngineClient(endpoint, DockerClientImpl.getInstance(config, http));
+        return new EngineClient(endpoint, DockerClientImpl.getInstance(new SharedMapperConfig(config), http));
     }
 
     public EngineEndpoint endpoint() {
