@@ -126,7 +126,10 @@ class DeployPipelineIT {
             assertThat(s.events).filteredOn(e -> e instanceof DeployListener.TransferProgressed).isNotEmpty();
             assertThat(s.core.audit().latest(200)).extracting(e -> e.action())
                     .contains("deploy.started", "deploy.access", "deploy.node.built", "deploy.finished");
-            // the probe reads the installed software back from the image labels
+            // the record step stored the installed version (before any probe) ...
+            assertThat(s.core.inventory().all()).allSatisfy(n -> assertThat(n.installed())
+                    .as("installed on %s", n.name()).containsEntry(software, "1.0.0"));
+            // ... and the probe reads it back from the image labels
             List<ProbeResult> probes = s.core.inventory().refresh(nodes, s.pool, Duration.ofSeconds(10),
                     r -> { }).get();
             assertThat(probes).allSatisfy(p -> assertThat(p.facts().installed()).containsEntry(software, "1.0.0"));

@@ -56,8 +56,6 @@ final class NodePipeline {
     private final RegistryAccess registry;
     private final List<String> leftoverUids;
     private final DeployRepository deploys;
-    private final NodeRepository nodes;
-    private final AuditTrail audit;
     private final Clock clock;
     private final DeployListener listener;
 
@@ -67,7 +65,6 @@ final class NodePipeline {
     private final ImageRef envRef;
     private final ImageRef softwareRef;
     private final AtomicLong registryNanos = new AtomicLong();
-    private final AtomicLong storeNanos = new AtomicLong();
     private final AtomicLong lastProgress = new AtomicLong();
 
     private volatile EngineClient engine;
@@ -82,8 +79,8 @@ final class NodePipeline {
     private String softwareDetail;
     private int stepSeq;
     private NodeDeployState currentStep;
-    /** The step that ended and is not stored yet: it goes with the next state change (one commit). */
-    private StepRecord endedStep;
+    /** Steps, audit events and records not stored yet: they go with the next state change (one commit). */
+    private final NodeJournal journal;
     private Instant stepStartedAt;
     private long stepT0;
 
@@ -97,11 +94,10 @@ final class NodePipeline {
         this.registry = registry;
         this.leftoverUids = List.copyOf(leftoverUids);
         this.deploys = deploys;
-        this.nodes = nodes;
-        this.audit = audit;
         this.clock = clock;
         this.listener = listener;
         this.machine = NodeDeployState.machine(node.name());
+        this.journal = new NodeJournal(deployId, node.name(), deploys, nodes, audit);
         this.envRef = request.envImageOn(registry.host());
         this.softwareRef = request.softwareImageOn(registry.host(), node.name());
     }
@@ -180,11 +176,8 @@ final class NodePipeline {
                 envRef.toString(), envDigest, softwareDigest == null && terminal != NodeDeployState.SKIPPED ? null
                 : softwareRef.toString(), softwareDigest, startedAt, took, engineTime, log.tail(LOG_TAIL_LINES));
         try {
-            StepRecord last = endedStep;
-            endedStep = null;
-            String keptContainer = kept(failure) ? containerId : null;
-            store(() -> deploys.nodeFinished(deployId, outcome, keptContainer, log.isEmpty() ? null : log.text(),
-                    clock.now(), last));
+            journal.outcome(outcome, kept(failure) ? containerId : null, log.isEmpty() ? null : log.text(),
+                    clock.now());
         } catch (RuntimeException ex) {
             LOG.error("node {}: storing the outcome of deploy {} failed", node.name(), deployId, ex);
         }
@@ -194,7 +187,7 @@ final class NodePipeline {
         // the node's time includes storing its outcome (the stored duration cannot include its own commit)
         Duration total = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("node {}: {} in {} ms, {} ms in engine/registry calls, {} ms storing", node.name(), terminal,
-                total.toMillis(), engineTime.toMillis(), storeNanos.get() / 1_000_000);
+                total.toMillis(), engineTime.toMillis(), journal.nanos() / 1_000_000);
         return outcome.withDuration(total);
     }
 
@@ -305,7 +298,7 @@ final class NodePipeline {
         details.put("push", push);
         details.put("approved", d.approved());
         details.put("reason", d.reason());
-        store(() -> audit.record("deploy.access", node.name(), details));
+        journal.audit("deploy.access", details);
         if (!d.approved()) {
             throw new AccessDeniedException("access denied by registry " + registry.host() + " for "
                     + (push ? "push to " : "pull of ") + String.join(", ", repositories) + ": " + d.reason());
@@ -447,11 +440,8 @@ final class NodePipeline {
     }
 
     private String record() {
-        store(() -> {
-            deploys.nodeImages(deployId, node.name(), envRef.toString(), envDigest, softwareRef.toString(),
-                    softwareDigest);
-            nodes.setInstalled(node.name(), request.software(), request.version());
-        });
+        journal.recorded(envRef.toString(), envDigest, softwareRef.toString(), softwareDigest, request.software(),
+                request.version());
         if (request.forced()) {
             removeSuperseded();
         }
@@ -464,7 +454,7 @@ final class NodePipeline {
         details.put("envDigest", envDigest);
         details.put("softwareImage", softwareRef.toString());
         details.put("softwareDigest", softwareDigest);
-        store(() -> audit.record("deploy.node.built", node.name(), details));
+        journal.audit("deploy.node.built", details);
         return "recorded " + softwareRef + "@" + softwareDigest;
     }
 
@@ -560,9 +550,7 @@ final class NodePipeline {
         NodeDeployState from = machine.advance(to);
         Instant at = clock.now();
         if (!to.isTerminal()) {
-            StepRecord ended = endedStep;
-            endedStep = null;
-            store(() -> deploys.advance(deployId, node.name(), ended, to, at));
+            journal.state(to, at); // a terminal state is stored with the node's outcome
         }
         listener.nodeStateChanged(new DeployListener.NodeStateChanged(deployId, node.name(), from, to, at, detail));
     }
@@ -574,19 +562,10 @@ final class NodePipeline {
         Duration took = Duration.ofNanos(System.nanoTime() - stepT0);
         NodeDeployState step = currentStep;
         stepStartedAt = null;
-        endedStep = new StepRecord(node.name(), ++stepSeq, step.name(), clock.now().minus(took), took.toMillis(),
-                outcome, detail);
+        journal.stepEnded(new StepRecord(node.name(), ++stepSeq, step.name(), clock.now().minus(took),
+                took.toMillis(), outcome, detail));
         listener.stepFinished(new DeployListener.StepFinished(deployId, node.name(), step, clock.now().minus(took), took,
                 outcome, detail));
-    }
-
-    private void store(Runnable write) {
-        long t0 = System.nanoTime();
-        try {
-            write.run();
-        } finally {
-            storeNanos.addAndGet(System.nanoTime() - t0);
-        }
     }
 
     private TransferListener progress(NodeDeployState step) {
