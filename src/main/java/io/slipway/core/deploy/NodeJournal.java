@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * What one node's pipeline writes to the workspace, committed once per state change: the steps that ended, the audit
  * events and images the step before recorded, and the node's new state (at the end, its outcome) go in one
- * transaction. One commit per step instead of one per write: on a busy machine each commit waits for a CPU the
- * engines are using, so fewer commits are less orchestration time. Nothing waits long: the next state change follows
- * the write that was noted within the same step. Used by the pipeline's thread only.
+ * transaction ({@link NodeDeployState#committedOnEntry()} says which state changes commit). One commit per step
+ * instead of one per write: on a busy machine each commit waits for a CPU the engines are using, so fewer commits are
+ * less orchestration time. Nothing waits long: the next commit follows what was noted within moments. Used by the
+ * pipeline's thread only.
  */
 final class NodeJournal {
     /** The images and installed version the record step noted. */
@@ -53,9 +54,9 @@ final class NodeJournal {
         recorded = new Recorded(envImage, envDigest, softwareImage, softwareDigest, software, version);
     }
 
-    /** Commits what is noted with the node's new state. */
-    void state(NodeDeployState state, Instant at) {
-        commit(c -> deploys.setState(c, deployId, node, state, at));
+    /** Commits what is noted with the node's new state ({@code startedAt}: when the node's pipeline began). */
+    void state(NodeDeployState state, Instant startedAt) {
+        commit(c -> deploys.setState(c, deployId, node, state, startedAt));
     }
 
     /** Commits what is noted with the node's outcome (its last write). */

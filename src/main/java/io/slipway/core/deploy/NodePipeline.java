@@ -81,6 +81,7 @@ final class NodePipeline {
     private NodeDeployState currentStep;
     /** Steps, audit events and records not stored yet: they go with the next state change (one commit). */
     private final NodeJournal journal;
+    private Instant startedAt;
     private Instant stepStartedAt;
     private long stepT0;
 
@@ -132,7 +133,7 @@ final class NodePipeline {
     }
 
     private NodeOutcome runSteps() {
-        Instant startedAt = clock.now();
+        startedAt = clock.now();
         long t0 = System.nanoTime();
         Failure failure = null;
         String doneDetail = null;
@@ -549,8 +550,8 @@ final class NodePipeline {
     private void move(NodeDeployState to, String detail) {
         NodeDeployState from = machine.advance(to);
         Instant at = clock.now();
-        if (!to.isTerminal()) {
-            journal.state(to, at); // a terminal state is stored with the node's outcome
+        if (to.committedOnEntry()) {
+            journal.state(to, startedAt);
         }
         listener.nodeStateChanged(new DeployListener.NodeStateChanged(deployId, node.name(), from, to, at, detail));
     }
