@@ -473,7 +473,12 @@ public final class EngineClient implements AutoCloseable {
                 @Override
                 public void close() throws IOException {
                     reg.close();
-                    super.close();
+                    busy.enter(); // closing drains what the engine still sends (a tar's trailing blocks)
+                    try {
+                        super.close();
+                    } finally {
+                        busy.exit();
+                    }
                 }
             };
         });
