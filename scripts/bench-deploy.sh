@@ -8,7 +8,8 @@
 #   eval "$(scripts/test-env.sh start)"; scripts/bench-deploy.sh
 # It adds 5 podman API nodes of its own (8 engines in all) and removes them again at the end.
 # Knobs: SLIPWAY_BENCH_REPS (default 5), SLIPWAY_BENCH_PUSH_MB (default 200; 0 skips the push benchmark),
-#        SLIPWAY_BUILD_DIR, SLIPWAY_BENCH_JAVA_OPTS (extra JVM options, e.g. a JFR recording for profiling).
+#        SLIPWAY_BUILD_DIR, SLIPWAY_BENCH_JAVA_OPTS (extra JVM options, e.g. a JFR recording for profiling),
+#        SLIPWAY_BENCH_PREBUILT=1 (run what SLIPWAY_BUILD_DIR holds, to compare two builds under the same load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,8 +48,12 @@ stop_extra() {
 }
 trap stop_extra EXIT
 
-log "building (test classes + class path) into $BUILD_DIR"
-mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/cp.txt" -Dslipway.buildDir="$BUILD_DIR"
+if [[ ${SLIPWAY_BENCH_PREBUILT:-0} == 1 ]]; then
+  log "using the build in $BUILD_DIR as it is"
+else
+  log "building (test classes + class path) into $BUILD_DIR"
+  mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/cp.txt" -Dslipway.buildDir="$BUILD_DIR"
+fi
 
 log "starting ${#EXTRA[@]} extra podman nodes under $BENCH_DIR"
 extra_nodes=()

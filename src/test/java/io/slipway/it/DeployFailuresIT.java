@@ -138,6 +138,14 @@ class DeployFailuresIT {
                 Thread.sleep(100);
             }
             assertThat(building).hasSize(3);
+            // a step that acts on the node is stored as it starts (moments later): a crash now would show it
+            long stored = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < stored && !s.core.deploys().find(run.id()).orElseThrow().nodes().stream()
+                    .allMatch(n -> n.state().equals("BUILDING"))) {
+                Thread.sleep(50);
+            }
+            assertThat(s.core.deploys().find(run.id()).orElseThrow().nodes())
+                    .allSatisfy(n -> assertThat(n.state()).as(n.node()).isEqualTo("BUILDING"));
             long t0 = System.nanoTime();
             run.abort();
             DeploySummary sum = run.await(Duration.ofSeconds(60));
