@@ -126,6 +126,10 @@ class DeployPipelineIT {
             assertThat(s.events).filteredOn(e -> e instanceof DeployListener.TransferProgressed).isNotEmpty();
             assertThat(s.core.audit().latest(200)).extracting(e -> e.action())
                     .contains("deploy.started", "deploy.access", "deploy.node.built", "deploy.finished");
+            // each node records the decisions it acted on; the registry was asked each question once per deploy
+            // (env pull, software push, package pull), not once per node
+            assertThat(s.core.audit().latest(200)).filteredOn(e -> e.action().equals("deploy.access")).hasSize(9);
+            assertThat(s.core.audit().latest(200)).filteredOn(e -> e.action().equals("registry.access")).hasSize(3);
             // the record step stored the installed version (before any probe) ...
             assertThat(s.core.inventory().all()).allSatisfy(n -> assertThat(n.installed())
                     .as("installed on %s", n.name()).containsEntry(software, "1.0.0"));

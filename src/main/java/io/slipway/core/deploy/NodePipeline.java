@@ -54,6 +54,7 @@ final class NodePipeline {
     private final DeployRequest request;
     private final Node node;
     private final RegistryAccess registry;
+    private final SharedAccess sharedAccess;
     private final List<String> leftoverUids;
     private final DeployRepository deploys;
     private final Clock clock;
@@ -86,13 +87,14 @@ final class NodePipeline {
     private long stepT0;
 
     NodePipeline(long deployId, String uid, DeployRequest request, Node node, RegistryAccess registry,
-                 List<String> leftoverUids, DeployRepository deploys, NodeRepository nodes, AuditTrail audit,
-                 Clock clock, DeployListener listener) {
+                 SharedAccess sharedAccess, List<String> leftoverUids, DeployRepository deploys,
+                 NodeRepository nodes, AuditTrail audit, Clock clock, DeployListener listener) {
         this.deployId = deployId;
         this.uid = uid;
         this.request = request;
         this.node = node;
         this.registry = registry;
+        this.sharedAccess = sharedAccess;
         this.leftoverUids = List.copyOf(leftoverUids);
         this.deploys = deploys;
         this.clock = clock;
@@ -286,8 +288,11 @@ final class NodePipeline {
 
     private AccessDecision access(List<String> repositories, boolean push) {
         AccessDecision d;
+        long t0 = System.nanoTime();
         try {
-            d = registryCall(() -> registry.requestAccess(repositories, push));
+            SharedAccess.Answer a = sharedAccess.decide(repositories, push);
+            registryNanos.addAndGet(a.registryNanos(System.nanoTime() - t0));
+            d = a.decision();
         } catch (RuntimeException e) {
             throw new EngineException("access request to registry " + registry.host() + " failed: " + e.getMessage(),
                     true, e);
