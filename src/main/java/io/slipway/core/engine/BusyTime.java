@@ -31,6 +31,16 @@ final class BusyTime {
         ownNanos += nanos;
     }
 
+    /** Runs Slipway's own code inside an engine call and counts its time as such. */
+    void own(Runnable work) {
+        long t0 = System.nanoTime();
+        try {
+            work.run();
+        } finally {
+            own(System.nanoTime() - t0);
+        }
+    }
+
     synchronized Duration engineTime() {
         long busy = busyNanos + (inFlight > 0 ? System.nanoTime() - since : 0);
         return Duration.ofNanos(Math.max(0, busy - ownNanos));

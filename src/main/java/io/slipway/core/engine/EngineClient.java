@@ -2,8 +2,6 @@ package io.slipway.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
@@ -12,10 +10,8 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
@@ -23,8 +19,6 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
-import com.github.dockerjava.api.model.ResponseItem;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VersionComponent;
 import com.github.dockerjava.api.model.Volume;
@@ -38,11 +32,9 @@ import io.slipway.core.common.Json;
 import io.slipway.core.common.Versions;
 import io.slipway.core.registry.ImageLayer;
 import io.slipway.core.registry.RegistryAccess.EngineCredentials;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,13 +43,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class EngineClient implements AutoCloseable {
     public static final String API_VERSION = "1.41";
     private static final Logger LOG = LoggerFactory.getLogger(EngineClient.class);
-    private static final Pattern PUSH_DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})");
 
     private final EngineEndpoint endpoint;
     private final DockerClient docker;
@@ -235,11 +222,11 @@ public final class EngineClient implements AutoCloseable {
         timed("pull " + ref, () -> {
             ImageRef r = ImageRef.parse(ref);
             TransferTracker tracker = TransferTracker.forPull(layers);
-            tracker.started("pulling").ifPresent(p -> own(() -> listener.progress(p)));
-            ProgressCallback<PullResponseItem> cb = new ProgressCallback<>(tracker, listener, cancel, "pull " + ref);
+            tracker.started("pulling").ifPresent(p -> busy.own(() -> listener.progress(p)));
+            StreamCallbacks.Progress<PullResponseItem> cb = new StreamCallbacks.Progress<>(tracker, listener, cancel, "pull " + ref + " on " + endpoint, busy);
             docker.pullImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
-            own(() -> listener.progress(tracker.completed()));
+            busy.own(() -> listener.progress(tracker.completed()));
             return null;
         });
     }
@@ -252,11 +239,11 @@ public final class EngineClient implements AutoCloseable {
         return timed("push " + ref, () -> {
             ImageRef r = ImageRef.parse(ref);
             TransferTracker tracker = pushTracker(ref);
-            tracker.started("pushing").ifPresent(p -> own(() -> listener.progress(p)));
-            ProgressCallback<PushResponseItem> cb = new ProgressCallback<>(tracker, listener, cancel, "push " + ref);
+            tracker.started("pushing").ifPresent(p -> busy.own(() -> listener.progress(p)));
+            StreamCallbacks.Progress<PushResponseItem> cb = new StreamCallbacks.Progress<>(tracker, listener, cancel, "push " + ref + " on " + endpoint, busy);
             docker.pushImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
-            own(() -> listener.progress(tracker.completed()));
+            busy.own(() -> listener.progress(tracker.completed()));
             String digest = cb.digest.get();
             if (digest == null) {
                 // engines that report no digest in the stream still record it as a RepoDigest
@@ -295,7 +282,7 @@ public final class EngineClient implements AutoCloseable {
                              Cancellation cancel) {
         return timedIo("build image " + tag, () -> {
             try (InputStream in = Files.newInputStream(contextTar)) {
-                BuildCallback cb = new BuildCallback(lines, cancel);
+                StreamCallbacks.Build cb = new StreamCallbacks.Build(lines, cancel, busy);
                 docker.buildImageCmd(in).withTags(Set.of(tag)).withLabels(labels).withPull(false).withNoCache(false)
                         .withRemove(true).exec(cb);
                 String id = cb.awaitImageId();
@@ -422,7 +409,7 @@ public final class EngineClient implements AutoCloseable {
         String execId = timed("exec in " + shortId(containerId), () -> {
             String id = docker.execCreateCmd(containerId).withCmd(cmd.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).withWorkingDir(workdir).exec().getId();
-            ExecCallback cb = new ExecCallback(lines, cancel);
+            StreamCallbacks.Exec cb = new StreamCallbacks.Exec(lines, cancel, "exec on " + endpoint, busy);
             docker.execStartCmd(id).exec(cb);
             cb.await();
             return id;
@@ -509,16 +496,6 @@ public final class EngineClient implements AutoCloseable {
         }
         return new AuthConfig().withRegistryAddress(c.serverAddress()).withUsername(c.username())
                 .withPassword(new String(c.password()));
-    }
-
-    /** Runs Slipway's own code inside an engine call (a stream callback): its time is not the engine's. */
-    private void own(Runnable work) {
-        long t0 = System.nanoTime();
-        try {
-            work.run();
-        } finally {
-            busy.own(System.nanoTime() - t0);
-        }
     }
 
     private <T> T timed(String what, Supplier<T> call) {
@@ -634,187 +611,6 @@ public final class EngineClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Cancellation.CancellationSignal();
-        }
-    }
-
-    /** Base of the stream callbacks: registers with the cancellation, remembers the first error. */
-    private abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
-        private final Cancellation cancel;
-        private final String what;
-        private Cancellation.Registration registration;
-        protected final AtomicReference<String> streamError = new AtomicReference<>();
-
-        StreamCallback(Cancellation cancel, String what) {
-            this.cancel = cancel;
-            this.what = what;
-        }
-
-        @Override
-        public void onStart(Closeable stream) {
-            super.onStart(stream);
-            registration = cancel.register(this);
-        }
-
-        void await() {
-            try {
-                awaitCompletion();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancel.cancel();
-                throw new Cancellation.CancellationSignal();
-            } catch (RuntimeException e) {
-                if (cancel.isCancelled()) {
-                    throw new Cancellation.CancellationSignal();
-                }
-                throw e;
-            } finally {
-                if (registration != null) {
-                    registration.close();
-                }
-            }
-            if (cancel.isCancelled()) {
-                throw new Cancellation.CancellationSignal();
-            }
-            String err = streamError.get();
-            if (err != null) {
-                throw new EngineException(what + " on " + endpoint + " failed: " + err, !looksPermanent(err), null);
-            }
-        }
-    }
-
-    /** Pull/push events to progress (see {@link TransferTracker}); the pushed digest picked from aux or status. */
-    private final class ProgressCallback<T extends ResponseItem> extends StreamCallback<T> {
-        private final TransferTracker tracker;
-        private final TransferListener listener;
-        final AtomicReference<String> digest = new AtomicReference<>();
-
-        ProgressCallback(TransferTracker tracker, TransferListener listener, Cancellation cancel, String what) {
-            super(cancel, what);
-            this.tracker = tracker;
-            this.listener = listener;
-        }
-
-        @Override
-        public void onNext(T item) {
-            own(() -> handle(item));
-        }
-
-        private void handle(T item) {
-            if (item.isErrorIndicated()) {
-                String err = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
-                streamError.compareAndSet(null, Objects.requireNonNullElse(err, "unknown error"));
-                return;
-            }
-            if (item.getAux() != null && item.getAux().getDigest() != null) {
-                digest.set(item.getAux().getDigest());
-            }
-            String status = item.getStatus() == null ? "" : item.getStatus();
-            Matcher m = PUSH_DIGEST.matcher(status);
-            if (m.find()) {
-                digest.compareAndSet(null, m.group(1));
-            }
-            ResponseItem.ProgressDetail d = item.getProgressDetail();
-            tracker.apply(item.getId(), status, d == null ? null : d.getCurrent(), d == null ? null : d.getTotal())
-                    .ifPresent(listener::progress);
-        }
-    }
-
-    private final class ExecCallback extends StreamCallback<Frame> {
-        private final LineListener lines;
-        private final StringBuilder out = new StringBuilder();
-        private final StringBuilder err = new StringBuilder();
-
-        ExecCallback(LineListener lines, Cancellation cancel) {
-            super(cancel, "exec");
-            this.lines = lines;
-        }
-
-        @Override
-        public void onNext(Frame frame) {
-            own(() -> split(frame));
-        }
-
-        private void split(Frame frame) {
-            boolean stderr = frame.getStreamType() == StreamType.STDERR;
-            StringBuilder buf = stderr ? err : out;
-            buf.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-            int nl;
-            while ((nl = buf.indexOf("\n")) >= 0) {
-                String line = buf.substring(0, nl);
-                buf.delete(0, nl + 1);
-                lines.line(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, stderr);
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            own(this::flush);
-            super.onComplete();
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            own(this::flush);
-            super.onError(throwable);
-        }
-
-        private void flush() {
-            if (out.length() > 0) {
-                lines.line(out.toString(), false);
-                out.setLength(0);
-            }
-            if (err.length() > 0) {
-                lines.line(err.toString(), true);
-                err.setLength(0);
-            }
-        }
-    }
-
-    private final class BuildCallback extends BuildImageResultCallback {
-        private final LineListener lines;
-        private final Cancellation cancel;
-        private Cancellation.Registration registration;
-
-        BuildCallback(LineListener lines, Cancellation cancel) {
-            this.lines = lines;
-            this.cancel = cancel;
-        }
-
-        @Override
-        public void onStart(Closeable stream) {
-            super.onStart(stream);
-            registration = cancel.register(this);
-        }
-
-        @Override
-        public void onNext(BuildResponseItem item) {
-            if (item.getStream() != null) {
-                own(() -> {
-                    for (String l : item.getStream().split("\n")) {
-                        if (!l.isBlank()) {
-                            lines.line(l, false);
-                        }
-                    }
-                });
-            }
-            super.onNext(item);
-        }
-
-        @Override
-        public String awaitImageId() {
-            try {
-                return super.awaitImageId();
-            } catch (RuntimeException e) {
-                if (cancel.isCancelled()) {
-                    throw new Cancellation.CancellationSignal();
-                }
-                throw e;
-            } finally {
-                if (registration != null) {
-                    registration.close();
-                }
-            }
         }
     }
 }
