@@ -282,7 +282,7 @@ public final class EngineClient implements AutoCloseable {
                              Cancellation cancel) {
         return timedIo("build image " + tag, () -> {
             try (InputStream in = Files.newInputStream(contextTar)) {
-                StreamCallbacks.Build cb = new StreamCallbacks.Build(lines, cancel, busy);
+                StreamCallbacks.Build cb = new StreamCallbacks.Build(lines, cancel, "build image " + tag + " on " + endpoint, busy);
                 docker.buildImageCmd(in).withTags(Set.of(tag)).withLabels(labels).withPull(false).withNoCache(false)
                         .withRemove(true).exec(cb);
                 String id = cb.awaitImageId();

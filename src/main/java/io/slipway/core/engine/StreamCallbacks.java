@@ -1,7 +1,6 @@
 package io.slipway.core.engine;
 
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.ResponseItem;
@@ -45,6 +44,14 @@ final class StreamCallbacks {
             registration = cancel.register(this);
         }
 
+        /** Handles one item on the stream's thread, timed as Slipway's own work. */
+        @Override
+        public final void onNext(T item) {
+            busy.own(() -> handle(item));
+        }
+
+        abstract void handle(T item);
+
         void await() {
             try {
                 awaitCompletion();
@@ -67,8 +74,17 @@ final class StreamCallbacks {
             }
             String err = streamError.get();
             if (err != null) {
-                throw new EngineException(what + " failed: " + err, !EngineClient.looksPermanent(err), null);
+                throw new EngineException(what + " failed: " + err, retryable(err), null);
             }
+        }
+
+        /** Whether a failure the stream reported may pass when tried again. */
+        boolean retryable(String error) {
+            return !EngineClient.looksPermanent(error);
+        }
+
+        String what() {
+            return what;
         }
     }
 
@@ -87,11 +103,7 @@ final class StreamCallbacks {
         }
 
         @Override
-        public void onNext(T item) {
-            busy.own(() -> handle(item));
-        }
-
-        private void handle(T item) {
+        void handle(T item) {
             if (item.isErrorIndicated()) {
                 String err = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
                         ? item.getErrorDetail().getMessage() : item.getError();
@@ -124,11 +136,7 @@ final class StreamCallbacks {
         }
 
         @Override
-        public void onNext(Frame frame) {
-            busy.own(() -> split(frame));
-        }
-
-        private void split(Frame frame) {
+        void handle(Frame frame) {
             boolean stderr = frame.getStreamType() == StreamType.STDERR;
             StringBuilder buf = stderr ? err : out;
             buf.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
@@ -164,53 +172,45 @@ final class StreamCallbacks {
         }
     }
 
-    /** An image build's output lines; the built image id. */
-    static final class Build extends BuildImageResultCallback {
+    /** An image build's output lines; the built image id (from the aux record or the "Successfully built" line). */
+    static final class Build extends Stream<BuildResponseItem> {
         private final LineListener lines;
-        private final Cancellation cancel;
-        private final BusyTime busy;
-        private Cancellation.Registration registration;
+        private final AtomicReference<String> imageId = new AtomicReference<>();
 
-        Build(LineListener lines, Cancellation cancel, BusyTime busy) {
+        Build(LineListener lines, Cancellation cancel, String what, BusyTime busy) {
+            super(cancel, what, busy);
             this.lines = lines;
-            this.cancel = cancel;
-            this.busy = busy;
         }
 
         @Override
-        public void onStart(Closeable stream) {
-            super.onStart(stream);
-            registration = cancel.register(this);
-        }
-
-        @Override
-        public void onNext(BuildResponseItem item) {
+        void handle(BuildResponseItem item) {
             if (item.getStream() != null) {
-                busy.own(() -> {
-                    for (String l : item.getStream().split("\n")) {
-                        if (!l.isBlank()) {
-                            lines.line(l, false);
-                        }
+                for (String l : item.getStream().split("\n")) {
+                    if (!l.isBlank()) {
+                        lines.line(l, false);
                     }
-                });
+                }
             }
-            super.onNext(item);
+            if (item.isBuildSuccessIndicated()) {
+                imageId.set(item.getImageId());
+            } else if (item.isErrorIndicated()) {
+                streamError.compareAndSet(null, Objects.requireNonNullElse(item.getError(), "unknown error"));
+            }
         }
 
+        /** The engine could not build the context Slipway gave it: trying again would not help. */
         @Override
-        public String awaitImageId() {
-            try {
-                return super.awaitImageId();
-            } catch (RuntimeException e) {
-                if (cancel.isCancelled()) {
-                    throw new Cancellation.CancellationSignal();
-                }
-                throw e;
-            } finally {
-                if (registration != null) {
-                    registration.close();
-                }
+        boolean retryable(String error) {
+            return false;
+        }
+
+        String awaitImageId() {
+            await();
+            String id = imageId.get();
+            if (id == null) {
+                throw new EngineException(what() + " reported no image id", false, null);
             }
+            return id;
         }
     }
 }
