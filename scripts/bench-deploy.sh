@@ -7,7 +7,9 @@
 # Needs the integration-test environment running (3 nodes + TLS registry):
 #   eval "$(scripts/test-env.sh start)"; scripts/bench-deploy.sh
 # It adds 5 podman API nodes of its own (8 engines in all) and removes them again at the end.
-# Knobs: SLIPWAY_BENCH_REPS (default 5), SLIPWAY_BENCH_PUSH_MB (default 200), SLIPWAY_BUILD_DIR.
+# Knobs: SLIPWAY_BENCH_REPS (default 5), SLIPWAY_BENCH_PUSH_MB (default 200; 0 skips the push benchmark),
+#        SLIPWAY_BUILD_DIR, SLIPWAY_BENCH_JAVA_OPTS (extra JVM options, e.g. a JFR recording for profiling),
+#        SLIPWAY_BENCH_PREBUILT=1 (run what SLIPWAY_BUILD_DIR holds, to compare two builds under the same load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,8 +48,12 @@ stop_extra() {
 }
 trap stop_extra EXIT
 
-log "building (test classes + class path) into $BUILD_DIR"
-mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/cp.txt" -Dslipway.buildDir="$BUILD_DIR"
+if [[ ${SLIPWAY_BENCH_PREBUILT:-0} == 1 ]]; then
+  log "using the build in $BUILD_DIR as it is"
+else
+  log "building (test classes + class path) into $BUILD_DIR"
+  mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/cp.txt" -Dslipway.buildDir="$BUILD_DIR"
+fi
 
 log "starting ${#EXTRA[@]} extra podman nodes under $BENCH_DIR"
 extra_nodes=()
@@ -68,5 +74,6 @@ done
 export SLIPWAY_BENCH_EXTRA_NODES=$(IFS=,; echo "${extra_nodes[*]}")
 
 log "running (this takes a few minutes)"
-java -cp "$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$BUILD_DIR/cp.txt")" io.slipway.it.DeployBench
+# shellcheck disable=SC2086 # word splitting of the extra options is wanted
+java ${SLIPWAY_BENCH_JAVA_OPTS:-} -cp "$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$BUILD_DIR/cp.txt")" io.slipway.it.DeployBench
 log "report: $SLIPWAY_BENCH_REPORT"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Slipway integration-test environment, loopback only:
 #   - two podman API services (cheap extra "nodes", Docker-compatible API),
-#   - one real Docker Engine (users run dockerd, so the client must be proven against it),
+#   - one real Docker Engine (users run dockerd, so the client must be proven against it), on a bridge of its
+#     own (name and subnet per env instance) so it can publish ports on 127.0.0.1 like the podman nodes,
 #   - a CNCF distribution registry with TLS from its own CA and htpasswd auth (what Harbor runs underneath),
 #   - a busybox base image pushed into that registry (nothing can be pulled from the internet).
 #
@@ -108,6 +109,70 @@ wait_ready() {
   log "$name ready"
 }
 
+# ----------------------------------------------------------------------------------------------- dockerd bridge
+# dockerd may own only one bridge per name, and the machine's docker0 (if any) is not ours: each env instance
+# creates its own bridge, named and addressed from a hash of its state dir so instances never share one.
+# Port publishing then goes through docker-proxy (no iptables), bound to 127.0.0.1 only.
+
+# Interface name (<= 15 chars, the kernel's IFNAMSIZ-1): "slwbr-" + 8 hex of the state dir's hash.
+bridge_name() { printf 'slwbr-%s' "$(printf '%s' "$STATE_DIR" | sha256sum | cut -c1-8)"; }
+
+ip4_to_int() {
+  local IFS=. a b c d
+  read -r a b c d <<<"$1"
+  echo $(((a << 24) | (b << 16) | (c << 8) | d))
+}
+
+# True when a.b.c.0/24 overlaps any IPv4 address or route on this machine, or podman's default 10.88.0.0/16.
+subnet_taken() {
+  local net=$1 lo hi cidr addr len start end
+  lo=$(ip4_to_int "$net")
+  hi=$((lo + 255))
+  for cidr in 10.88.0.0/16 $(ip -4 -o addr show | awk '{print $4}') $(ip -4 route show | awk '$1 ~ /\// {print $1}'); do
+    addr=${cidr%/*}
+    len=${cidr#*/}
+    start=$(( $(ip4_to_int "$addr") & ~((1 << (32 - len)) - 1) & 0xffffffff ))
+    end=$((start + (1 << (32 - len)) - 1))
+    ((start <= hi && end >= lo)) && return 0
+  done
+  return 1
+}
+
+# A free /24 in 10.152.0.0-10.183.255.0 (clear of podman's 10.88/16 and docker's 172.17+/192.168 pools), starting
+# at a point picked from the state dir's hash; prints its network address (a.b.c.0).
+pick_subnet() {
+  local h i n net
+  h=$((16#$(printf '%s' "$STATE_DIR" | sha256sum | cut -c9-12)))
+  for ((i = 0; i < 8192; i++)); do
+    n=$(((h + i) % 8192))
+    net="10.$((152 + n / 256)).$((n % 256)).0"
+    subnet_taken "$net" || { echo "$net"; return 0; }
+  done
+  die "no free /24 for the dockerd bridge in 10.152.0.0/11"
+}
+
+# Idempotent: a leftover bridge of this instance (a crashed run) is deleted and made again.
+create_bridge() {
+  local br net
+  br=$(bridge_name)
+  delete_bridge
+  net=$(pick_subnet)
+  ip link add "$br" type bridge
+  ip addr add "${net%.0}.1/24" dev "$br"
+  ip link set "$br" up
+  printf '%s %s/24\n' "$br" "$net" >"$STATE_DIR/$DOCKERD_NODE/bridge"
+  log "bridge $br on $net/24 for dockerd-$DOCKERD_NODE"
+}
+
+delete_bridge() {
+  local br
+  br=$(bridge_name)
+  if ip link show "$br" >/dev/null 2>&1; then
+    ip link delete "$br" type bridge
+    log "deleted bridge $br"
+  fi
+}
+
 docker_api_up() { timeout 5 docker -H "unix://$1" version --format '{{.Server.APIVersion}}'; }
 
 pmn() { # podman CLI on a node's own storage (the service of that node shares it)
@@ -146,6 +211,7 @@ cmd_stop() {
   if [[ ! -f $pidfile ]]; then
     log "nothing running (no $pidfile)"
     cleanup_trust
+    delete_bridge
     return 0
   fi
 
@@ -202,6 +268,7 @@ cmd_stop() {
 
   unmount_state
   cleanup_trust
+  delete_bridge
   # Storage goes; logs and configs stay for post-mortem.
   for n in "${PODMAN_NODES[@]}"; do rm -rf "${STATE_DIR:?}/$n/root" "${STATE_DIR:?}/$n/run"; done
   rm -rf "${STATE_DIR:?}/$DOCKERD_NODE/data" "${STATE_DIR:?}/$DOCKERD_NODE/exec" "${STATE_DIR:?}/registry/data" \
@@ -232,14 +299,18 @@ start_podman_node() {
 start_dockerd_node() {
   local n=$1 d="$STATE_DIR/$1"
   mkdir -p "$d/data" "$d/exec"
-  # Own (empty) daemon.json so a host /etc/docker/daemon.json cannot leak in; no iptables (sandbox);
-  # vfs works on any filesystem; --bridge=none because only one engine per machine may own docker0;
-  # own containerd namespaces in case this dockerd ends up sharing a system containerd.
+  create_bridge
+  # Own (empty) daemon.json so a host /etc/docker/daemon.json cannot leak in; no iptables (sandbox), so
+  # docker-proxy forwards published ports; --ip=127.0.0.1: a port published without a host IP stays on
+  # loopback too; --ip-forward=false: loopback -> bridge needs no forwarding, and the host's sysctl stays
+  # as it is; vfs works on any filesystem; own bridge (see create_bridge) instead of docker0; own containerd
+  # namespaces in case this dockerd ends up sharing a system containerd.
   echo '{}' >"$d/daemon.json"
   spawn "dockerd-$n" "$d/dockerd.log" \
     dockerd --config-file "$d/daemon.json" --host "unix://$d/docker.sock" \
     --data-root "$d/data" --exec-root "$d/exec" --pidfile "$d/dockerd.pid" \
-    --iptables=false --ip6tables=false --bridge=none --storage-driver=vfs \
+    --iptables=false --ip6tables=false --ip-forward=false --bridge="$(bridge_name)" --ip=127.0.0.1 \
+    --storage-driver=vfs \
     --containerd-namespace "slipway-$n" --containerd-plugins-namespace "slipway-$n-plugins"
 }
 
@@ -363,7 +434,7 @@ build_base_rootfs() {
 cmd_start() {
   [[ $(id -u) -eq 0 ]] || die "start must run as root (engines, /etc/*/certs.d)"
   local t0=$SECONDS tool
-  for tool in podman dockerd docker docker-registry busybox htpasswd openssl setsid timeout; do
+  for tool in podman dockerd docker docker-registry busybox htpasswd openssl setsid timeout ip sha256sum; do
     command -v "$tool" >/dev/null || die "$tool missing: run scripts/test-env.sh install"
   done
   # A unix socket path must fit in 108 bytes (dockerd's containerd socket is the deepest one).

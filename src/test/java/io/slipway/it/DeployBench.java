@@ -66,12 +66,13 @@ public final class DeployBench {
         StringBuilder report = new StringBuilder();
         Path ws = Files.createTempDirectory("slipway-bench-ws");
         ExecutorService pool = Executors.newFixedThreadPool(NODES);
+        RegistryAccess registry;
         try (SlipwayCore core = SlipwayCore.open(ws, Optional.empty())) {
             for (int i = 0; i < NODES; i++) {
                 core.inventory().add(new NodeSpec("b" + (i + 1), endpoints.get(i), null, List.of("bench"), Map.of(), ""));
             }
             List<Node> nodes = core.inventory().all();
-            RegistryAccess registry = BasicAuthRegistryAccess.testRegistry();
+            registry = DeploySupport.testRegistry(core, TestEnvironment.registryPassword());
             String software = DeploySupport.uniqueSoftware("bench");
             DeployFixtures.publish(software, "0.9", DeployFixtures.Variant.NORMAL);
             DeployFixtures.publish(software, "1.0", DeployFixtures.Variant.NORMAL);
@@ -106,7 +107,8 @@ public final class DeployBench {
         }
 
         if (pushBytes > 0) {
-            report.append(pushBench(endpoints.get(0), pushBytes, Math.max(3, reps / 2 + 1)));
+            // the access hands out engine credentials without the (closed) workspace
+            report.append(pushBench(endpoints.get(0), registry, pushBytes, Math.max(3, reps / 2 + 1)));
         }
         System.out.println();
         System.out.println(report);
@@ -140,7 +142,7 @@ public final class DeployBench {
     }
 
     /** Slipway (engine API) push vs podman push, on the first (podman) node, alternating which goes first. */
-    private static String pushBench(String endpoint, long bytes, int reps) throws Exception {
+    private static String pushBench(String endpoint, RegistryAccess registry, long bytes, int reps) throws Exception {
         String node = DeploySupport.nodeName(endpoint);
         Path state = TestEnvControl.stateDir().resolve(node);
         Path authFile = Files.createTempFile("bench-auth", ".json",
@@ -148,7 +150,6 @@ public final class DeployBench {
         String token = Base64.getEncoder().encodeToString((TestEnvironment.registryUser() + ":"
                 + TestEnvironment.registryPassword()).getBytes(StandardCharsets.UTF_8));
         Files.writeString(authFile, "{\"auths\":{\"" + TestEnvironment.registry() + "\":{\"auth\":\"" + token + "\"}}}");
-        RegistryAccess registry = BasicAuthRegistryAccess.testRegistry();
         List<Double> slipway = new ArrayList<>();
         List<Double> podman = new ArrayList<>();
         List<Double> repush = new ArrayList<>();

@@ -39,7 +39,7 @@ class DeployFailuresIT {
         AtomicBoolean stopped = new AtomicBoolean();
         try (DeploySupport s = new DeploySupport(workspace)) {
             DeploySummary sum = s.deploy(DeployRequest.of(software, "1.0", s.nodes()).withParallelism(3),
-                    BasicAuthRegistryAccess.testRegistry(), e -> {
+                    s.registry(), e -> {
                         if (e instanceof DeployListener.NodeStateChanged c && c.node().equals(victim)
                                 && c.to() == NodeDeployState.BUILDING && stopped.compareAndSet(false, true)) {
                             stopQuietly("podman-" + victim);
@@ -72,7 +72,7 @@ class DeployFailuresIT {
             DeploySummary sum;
             try {
                 sum = s.deploy(DeployRequest.of(software, "3.1", s.nodes()).withParallelism(3),
-                        BasicAuthRegistryAccess.testRegistry(), e -> {
+                        s.registry(), e -> {
                             if (e instanceof DeployListener.NodeStateChanged c && c.to() == NodeDeployState.PUSHING) {
                                 pushing.add(c.node());
                                 if (stopped.compareAndSet(false, true)) {
@@ -128,7 +128,7 @@ class DeployFailuresIT {
         try (DeploySupport s = new DeploySupport(workspace)) {
             Set<String> building = ConcurrentHashMap.newKeySet();
             DeployRun run = s.core.deployService().start(DeployRequest.of(software, "1.0", s.nodes()).withParallelism(3),
-                    BasicAuthRegistryAccess.testRegistry(), s.pool, s.listener(e -> {
+                    s.registry(), s.pool, s.listener(e -> {
                         if (e instanceof DeployListener.LogLine l && l.line().contains("compiling slowly")) {
                             building.add(l.node());
                         }
@@ -138,6 +138,14 @@ class DeployFailuresIT {
                 Thread.sleep(100);
             }
             assertThat(building).hasSize(3);
+            // a step that acts on the node is stored as it starts (moments later): a crash now would show it
+            long stored = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < stored && !s.core.deploys().find(run.id()).orElseThrow().nodes().stream()
+                    .allMatch(n -> n.state().equals("BUILDING"))) {
+                Thread.sleep(50);
+            }
+            assertThat(s.core.deploys().find(run.id()).orElseThrow().nodes())
+                    .allSatisfy(n -> assertThat(n.state()).as(n.node()).isEqualTo("BUILDING"));
             long t0 = System.nanoTime();
             run.abort();
             DeploySummary sum = run.await(Duration.ofSeconds(60));

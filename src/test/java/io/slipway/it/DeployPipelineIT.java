@@ -1,6 +1,13 @@
 package io.slipway.it;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 
 import io.slipway.core.deploy.DeployListener;
 import io.slipway.core.deploy.DeployRecord;
@@ -14,11 +21,18 @@ import io.slipway.core.deploy.StepRecord;
 import io.slipway.core.engine.EngineClient;
 import io.slipway.core.engine.EngineTimeouts;
 import io.slipway.core.engine.SlipwayLabels;
+import io.slipway.core.engine.TransferProgress;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.ProbeResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +50,21 @@ class DeployPipelineIT {
             assertThat(nodes).hasSize(3);
             DeployRequest request = DeployRequest.of(software, "1.0.0", nodes).withParallelism(3);
 
-            // 1. full deploy
-            DeploySummary first = s.deploy(request);
+            // 1. full deploy; while each environment runs, look at its transfer port on the engine itself
+            AtomicReference<String> uid = new AtomicReference<>();
+            Map<String, List<String>> published = new ConcurrentHashMap<>();
+            Map<String, List<TransferProgress>> envPull = new ConcurrentHashMap<>();
+            DeploySummary first = s.deploy(request, s.registry(), e -> {
+                if (e instanceof DeployListener.TransferProgressed p && p.step() == NodeDeployState.PULLING_ENV) {
+                    envPull.computeIfAbsent(p.node(), k -> new CopyOnWriteArrayList<>()).add(p.progress());
+                } else if (e instanceof DeployListener.DeployStarted d) {
+                    uid.set(d.uid());
+                } else if (e instanceof DeployListener.StepFinished f && f.step() == NodeDeployState.STARTING_ENV) {
+                    String endpoint = nodes.stream().filter(n -> n.name().equals(f.node())).findFirst().orElseThrow()
+                            .endpoint();
+                    published.put(f.node(), transferPortBindings(endpoint, uid.get()));
+                }
+            });
             assertThat(first.state()).as(DeploySupport.describe(first)).isEqualTo(DeployState.SUCCEEDED);
             assertThat(first.nodes()).allSatisfy(o -> {
                 assertThat(o.state()).isEqualTo(NodeDeployState.DONE);
@@ -46,6 +73,21 @@ class DeployPipelineIT {
                 assertThat(o.softwareDigest()).startsWith("sha256:");
             });
             RegistryHttp registry = new RegistryHttp();
+            // pull progress counts bytes on every engine: podman reports only layer states, the manifest's sizes
+            // (read before the pull) make them bytes; the total is the manifest's layer-size sum everywhere
+            long envLayerBytes = 0;
+            for (JsonNode l : registry.manifest("slipway/buildenv/" + software, "1.0.0").orElseThrow().body()
+                    .path("layers")) {
+                envLayerBytes += l.path("size").asLong();
+            }
+            for (Node n : nodes) {
+                List<TransferProgress> pulled = envPull.get(n.name());
+                assertThat(pulled).as("env pull progress on %s (%s)", n.name(), n.groups()).isNotEmpty();
+                long expected = envLayerBytes;
+                assertThat(pulled).allSatisfy(p -> assertThat(p.bytesTotal()).isEqualTo(expected));
+                assertThat(pulled.get(pulled.size() - 1).bytesDone()).isEqualTo(expected);
+            }
+            assertThat(nodes).filteredOn(n -> n.inGroup("podman")).hasSize(2);
             for (NodeOutcome o : first.nodes()) {
                 String tag = "1.0.0-" + o.node();
                 RegistryHttp.Manifest m = registry.manifest("slipway/software/" + software, tag).orElseThrow();
@@ -72,6 +114,10 @@ class DeployPipelineIT {
                         "PULLING_ENV", "STARTING_ENV", "FETCHING_PACKAGE", "BUILDING", "CREATING_IMAGE", "PUSHING",
                         "RECORDING", "CLEANING_UP");
                 assertThat(steps).allSatisfy(st -> assertThat(st.outcome()).isEqualTo("ok"));
+                // the transfer port was published on every node kind, on loopback only, and the step says where
+                assertThat(published.get(n.node())).as("transfer port bindings on %s", n.node())
+                        .singleElement(as(InstanceOfAssertFactories.STRING)).matches("127\\.0\\.0\\.1:\\d+");
+                assertThat(steps.get(3).detail()).contains("transfer port 8080/tcp -> " + published.get(n.node()).get(0));
                 assertThat(s.core.deploys().buildLog(first.deployId(), n.node())).hasValueSatisfying(l ->
                         assertThat(l).contains("toolchain installed: mkmanifest", "building " + software + " 1.0.0",
                                 "build done:"));
@@ -80,7 +126,14 @@ class DeployPipelineIT {
             assertThat(s.events).filteredOn(e -> e instanceof DeployListener.TransferProgressed).isNotEmpty();
             assertThat(s.core.audit().latest(200)).extracting(e -> e.action())
                     .contains("deploy.started", "deploy.access", "deploy.node.built", "deploy.finished");
-            // the probe reads the installed software back from the image labels
+            // each node records the decisions it acted on; the registry was asked each question once per deploy
+            // (env pull, software push, package pull), not once per node
+            assertThat(s.core.audit().latest(200)).filteredOn(e -> e.action().equals("deploy.access")).hasSize(9);
+            assertThat(s.core.audit().latest(200)).filteredOn(e -> e.action().equals("registry.access")).hasSize(3);
+            // the record step stored the installed version (before any probe) ...
+            assertThat(s.core.inventory().all()).allSatisfy(n -> assertThat(n.installed())
+                    .as("installed on %s", n.name()).containsEntry(software, "1.0.0"));
+            // ... and the probe reads it back from the image labels
             List<ProbeResult> probes = s.core.inventory().refresh(nodes, s.pool, Duration.ofSeconds(10),
                     r -> { }).get();
             assertThat(probes).allSatisfy(p -> assertThat(p.facts().installed()).containsEntry(software, "1.0.0"));
@@ -123,13 +176,29 @@ class DeployPipelineIT {
         }
     }
 
+    /** Host bindings ({@code ip:port}) of 8080/tcp of the running build-environment container of deploy {@code uid}. */
+    private static List<String> transferPortBindings(String endpoint, String uid) {
+        try (DockerClient docker = TestEnvironment.docker(endpoint)) {
+            Container env = docker.listContainersCmd().withLabelFilter(Map.of(SlipwayLabels.DEPLOY_ID, uid)).exec()
+                    .stream().filter(c -> SlipwayLabels.ROLE_BUILD_ENV.equals(c.getLabels().get(SlipwayLabels.ROLE)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no running environment of " + uid + " on "
+                            + endpoint));
+            Ports.Binding[] bindings = docker.inspectContainerCmd(env.getId()).exec().getNetworkSettings().getPorts()
+                    .getBindings().get(ExposedPort.tcp(8080));
+            return bindings == null ? List.of() : Arrays.stream(bindings)
+                    .map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void wrongPasswordIsDeniedOnEveryNodeAndNothingIsPulled() throws Exception {
         String software = DeploySupport.uniqueSoftware("denied");
         DeployFixtures.Published fx = DeployFixtures.publish(software, "2.0", DeployFixtures.Variant.NORMAL);
         try (DeploySupport s = new DeploySupport(workspace)) {
             DeploySummary sum = s.deploy(DeployRequest.of(software, "2.0", s.nodes()).withParallelism(3),
-                    BasicAuthRegistryAccess.wrongPassword(), e -> { });
+                    s.wrongPasswordRegistry(), e -> { });
             assertThat(sum.state()).as(DeploySupport.describe(sum)).isEqualTo(DeployState.FAILED);
             assertThat(sum.nodes()).allSatisfy(o -> {
                 assertThat(o.state()).isEqualTo(NodeDeployState.DENIED);

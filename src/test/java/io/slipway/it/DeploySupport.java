@@ -9,7 +9,12 @@ import io.slipway.core.deploy.NodeDeployState;
 import io.slipway.core.deploy.NodeOutcome;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.NodeSpec;
+import io.slipway.core.registry.Registries;
 import io.slipway.core.registry.RegistryAccess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +56,30 @@ final class DeploySupport implements AutoCloseable {
     }
 
     DeploySummary deploy(DeployRequest request) throws Exception {
-        return deploy(request, BasicAuthRegistryAccess.testRegistry(), e -> { });
+        return deploy(request, registry(), e -> { });
+    }
+
+    /** The test registry with the test credentials, through the production ad-hoc access (CLI's --registry-url). */
+    RegistryAccess registry() {
+        return testRegistry(core, TestEnvironment.registryPassword());
+    }
+
+    /** The test registry with a wrong password. */
+    RegistryAccess wrongPasswordRegistry() {
+        return testRegistry(core, TestEnvironment.registryPassword() + "-wrong");
+    }
+
+    /** {@code Registries.adHocAccess} for the test registry: its CA, the test user and {@code password}. */
+    static RegistryAccess testRegistry(SlipwayCore core, String password) {
+        char[] secret = password.toCharArray();
+        try {
+            return core.registries().adHocAccess(URI.create("https://" + TestEnvironment.registry()),
+                    Files.readString(TestEnvironment.registryCa()), TestEnvironment.registryUser(), secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Registries.wipe(secret);
+        }
     }
 
     DeploySummary deploy(DeployRequest request, RegistryAccess registry, Consumer<Object> onEvent) throws Exception {

@@ -51,8 +51,7 @@ public final class LiveDeployDemo {
             stage.setY(0);
             stage.setWidth(1280);
             stage.setHeight(800);
-            MainWindowViewModel main = new Console(support.core, executor, running,
-                    (name, pass) -> BasicAuthRegistryAccess.testRegistry()).show(stage);
+            MainWindowViewModel main = new Console(support.core, executor, running).show(stage);
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1280);

@@ -65,14 +65,51 @@ final class TestEnvControl {
         Files.deleteIfExists(sock);
         spawn("podman-" + node, d.resolve("service.log"), "podman", "--root", d.resolve("root").toString(),
                 "--runroot", d.resolve("run").toString(), "system", "service", "--time=0", "unix://" + sock);
-        waitUntil(Duration.ofSeconds(60), () -> {
-            try (var docker = TestEnvironment.docker("unix://" + sock)) {
-                docker.pingCmd().exec();
-                return true;
-            } catch (Exception e) {
-                return false;
+        waitUntil(Duration.ofSeconds(60), () -> answers("unix://" + sock), "podman service of " + node);
+    }
+
+    /**
+     * Starts an extra Docker Engine {@code node} whose containers get no bridge ({@code --bridge=none}), so it cannot
+     * publish ports: the kind of node the transfer-port check must name. Registered in the pids file (so
+     * {@code test-env.sh stop} stops it too); returns its endpoint. {@link #removeEngine} takes it away again.
+     */
+    static String startBridgelessDockerd(String node) throws Exception {
+        Path d = stateDir().resolve(node);
+        Files.createDirectories(d.resolve("data"));
+        Files.createDirectories(d.resolve("exec"));
+        Files.writeString(d.resolve("daemon.json"), "{}");
+        Path sock = d.resolve("docker.sock");
+        spawn("dockerd-" + node, d.resolve("dockerd.log"), "dockerd", "--config-file", d.resolve("daemon.json")
+                .toString(), "--host", "unix://" + sock, "--data-root", d.resolve("data").toString(), "--exec-root",
+                d.resolve("exec").toString(), "--pidfile", d.resolve("dockerd.pid").toString(), "--iptables=false",
+                "--ip6tables=false", "--ip-forward=false", "--bridge=none", "--storage-driver=vfs",
+                "--containerd-namespace", "slipway-" + node, "--containerd-plugins-namespace",
+                "slipway-" + node + "-plugins");
+        waitUntil(Duration.ofSeconds(60), () -> answers("unix://" + sock), "dockerd of " + node);
+        return "unix://" + sock;
+    }
+
+    /** Stops the engine service {@code service} of {@code node} and deletes its storage (its logs stay). */
+    static void removeEngine(String service, String node) throws Exception {
+        stop(service);
+        Path d = stateDir().resolve(node);
+        for (String dir : List.of("data", "exec")) {
+            Path p = d.resolve(dir);
+            if (Files.exists(p)) {
+                try (var walk = Files.walk(p)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
-        }, "podman service of " + node);
+        }
+    }
+
+    private static boolean answers(String endpoint) {
+        try (var docker = TestEnvironment.docker(endpoint)) {
+            docker.pingCmd().exec();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Starts the registry again on its port, with its storage and config, and waits until it answers. */

@@ -6,6 +6,7 @@ import io.slipway.core.store.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,17 +41,48 @@ public final class AuditTrail {
 
     /** Appends one event; synchronized because each event links to the one before it. */
     public synchronized AuditEvent record(String action, String subject, String detailsJson) {
-        return jdbc.inTransaction(c -> {
-            List<AuditEvent> last = Jdbc.query(c, "SELECT " + COLUMNS + " FROM audit_event ORDER BY seq DESC LIMIT 1",
-                    AuditTrail::map);
-            long seq = last.isEmpty() ? 1 : last.get(0).seq() + 1;
-            String prev = last.isEmpty() ? GENESIS : last.get(0).hash();
-            Instant at = clock.now();
-            String hash = hash(prev, seq, at, who, action, subject, detailsJson);
-            Jdbc.update(c, "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    seq, Jdbc.utc(at), who, action, subject, detailsJson, prev, hash);
-            return new AuditEvent(seq, at, who, action, subject, detailsJson, prev, hash);
-        });
+        return jdbc.inTransaction(c -> append(c, new Entry(action, subject, detailsJson)));
+    }
+
+    /** An event to append together with other writes ({@link #inTransactionWith}). */
+    public record Entry(String action, String subject, String detailsJson) {
+        public static Entry of(String action, String subject, Map<String, ?> details) {
+            return new Entry(action, subject, Json.write(details));
+        }
+    }
+
+    /**
+     * Runs {@code work} and appends {@code events} in one transaction, so a change and the audit events that describe
+     * it commit together (one commit instead of several). With events, the trail's lock is held until the commit, as
+     * for every append: each event links to the one committed before it.
+     */
+    public <T> T inTransactionWith(List<Entry> events, Jdbc.InTransaction<T> work) {
+        if (events.isEmpty()) {
+            return jdbc.inTransaction(work);
+        }
+        synchronized (this) {
+            return jdbc.inTransaction(c -> {
+                T result = work.run(c);
+                for (Entry e : events) {
+                    append(c, e);
+                }
+                return result;
+            });
+        }
+    }
+
+    /** Appends after the last event; the caller holds this trail's lock and commits. */
+    private AuditEvent append(Connection c, Entry e) throws SQLException {
+        // the link only: the last event's details (a CLOB) are not needed to chain the next one
+        List<String[]> last = Jdbc.query(c, "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1",
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        long seq = last.isEmpty() ? 1 : Long.parseLong(last.get(0)[0]) + 1;
+        String prev = last.isEmpty() ? GENESIS : last.get(0)[1];
+        Instant at = clock.now();
+        String hash = hash(prev, seq, at, who, e.action(), e.subject(), e.detailsJson());
+        Jdbc.update(c, "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                seq, Jdbc.utc(at), who, e.action(), e.subject(), e.detailsJson(), prev, hash);
+        return new AuditEvent(seq, at, who, e.action(), e.subject(), e.detailsJson(), prev, hash);
     }
 
     public List<AuditEvent> latest(int limit) {

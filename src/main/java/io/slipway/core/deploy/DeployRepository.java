@@ -3,6 +3,7 @@ package io.slipway.core.deploy;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.store.Jdbc;
 import java.sql.Clob;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -59,40 +60,29 @@ public final class DeployRepository {
 
     /** A node's current state while it runs (so a crash leaves it visible as interrupted, with its step). */
     public void nodeState(long deployId, String node, NodeDeployState state, Instant startedAt) {
-        jdbc.update("UPDATE deploy_node SET state = ?, started_at = COALESCE(started_at, ?) WHERE deploy_id = ? "
-                + "AND node_name = ?", state.name(), Jdbc.utc(startedAt), deployId, node);
+        jdbc.inTransaction(c -> setState(c, deployId, node, state, startedAt));
     }
 
-    public void step(long deployId, String node, int seq, NodeDeployState step, Instant startedAt, Duration took,
-                     String outcome, String detail) {
-        jdbc.inTransaction(c -> insertStep(c, deployId,
-                new StepRecord(node, seq, step.name(), startedAt, took.toMillis(), outcome, detail)));
+    // The writes below run in the caller's transaction: a node's pipeline commits each state change together with
+    // what the step before it recorded (NodeJournal).
+
+    int setState(Connection c, long deployId, String node, NodeDeployState state, Instant at) throws SQLException {
+        return Jdbc.update(c, "UPDATE deploy_node SET state = ?, started_at = COALESCE(started_at, ?) "
+                + "WHERE deploy_id = ? AND node_name = ?", state.name(), Jdbc.utc(at), deployId, node);
     }
 
-    /**
-     * One transaction for what happens between two steps: the step that ended (if any) and the node's new state
-     * (fewer commits per node: part of keeping orchestration overhead small).
-     */
-    public void advance(long deployId, String node, StepRecord ended, NodeDeployState state, Instant at) {
-        jdbc.inTransaction(c -> {
-            if (ended != null) {
-                insertStep(c, deployId, ended);
-            }
-            return Jdbc.update(c, "UPDATE deploy_node SET state = ?, started_at = COALESCE(started_at, ?) "
-                    + "WHERE deploy_id = ? AND node_name = ?", state.name(), Jdbc.utc(at), deployId, node);
-        });
-    }
-
-    private static int insertStep(java.sql.Connection c, long deployId, StepRecord s) throws SQLException {
-        return Jdbc.update(c, "INSERT INTO deploy_step (deploy_id, node_name, seq, step, started_at, duration_ms, "
-                        + "outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deployId, s.node(), s.seq(), s.step(),
-                Jdbc.utc(s.startedAt()), s.durationMs(), s.outcome(), truncate(s.detail(), 4000));
+    void insertSteps(Connection c, long deployId, List<StepRecord> steps) throws SQLException {
+        for (StepRecord s : steps) {
+            Jdbc.update(c, "INSERT INTO deploy_step (deploy_id, node_name, seq, step, started_at, duration_ms, "
+                            + "outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deployId, s.node(), s.seq(), s.step(),
+                    Jdbc.utc(s.startedAt()), s.durationMs(), s.outcome(), truncate(s.detail(), 4000));
+        }
     }
 
     /** The record step: images and digests as soon as the push succeeded. */
-    public void nodeImages(long deployId, String node, String envImage, String envDigest, String softwareImage,
-                           String softwareDigest) {
-        jdbc.update("UPDATE deploy_node SET env_image = ?, env_digest = ?, software_image = ?, software_digest = ? "
+    void setImages(Connection c, long deployId, String node, String envImage, String envDigest, String softwareImage,
+                   String softwareDigest) throws SQLException {
+        Jdbc.update(c, "UPDATE deploy_node SET env_image = ?, env_digest = ?, software_image = ?, software_digest = ? "
                 + "WHERE deploy_id = ? AND node_name = ?", envImage, envDigest, softwareImage, softwareDigest, deployId,
                 node);
     }
@@ -108,25 +98,19 @@ public final class DeployRepository {
 
     /** A node's final result, images, digests, timings and build log. */
     public void nodeFinished(long deployId, NodeOutcome o, String containerId, String buildLog, Instant at) {
-        nodeFinished(deployId, o, containerId, buildLog, at, null);
+        jdbc.inTransaction(c -> setOutcome(c, deployId, o, containerId, buildLog, at));
     }
 
-    /** As above, with the last step of the node in the same transaction. */
-    public void nodeFinished(long deployId, NodeOutcome o, String containerId, String buildLog, Instant at,
-                             StepRecord lastStep) {
-        jdbc.inTransaction(c -> {
-            if (lastStep != null) {
-                insertStep(c, deployId, lastStep);
-            }
-            return Jdbc.update(c, "UPDATE deploy_node SET state = ?, detail = ?, env_image = ?, env_digest = ?, software_image = ?, "
-                        + "software_digest = ?, duration_ms = ?, failed_step = ?, retryable = ?, started_at = "
-                        + "COALESCE(started_at, ?), finished_at = ?, engine_ms = ?, container_id = ?, build_log = ? "
-                        + "WHERE deploy_id = ? AND node_name = ?",
+    int setOutcome(Connection c, long deployId, NodeOutcome o, String containerId, String buildLog, Instant at)
+            throws SQLException {
+        return Jdbc.update(c, "UPDATE deploy_node SET state = ?, detail = ?, env_image = ?, env_digest = ?, "
+                        + "software_image = ?, software_digest = ?, duration_ms = ?, failed_step = ?, retryable = ?, "
+                        + "started_at = COALESCE(started_at, ?), finished_at = ?, engine_ms = ?, container_id = ?, "
+                        + "build_log = ? WHERE deploy_id = ? AND node_name = ?",
                 o.state().name(), truncate(o.detail(), 4000), o.envImage(), o.envDigest(), o.softwareImage(),
                 o.softwareDigest(), o.duration().toMillis(), o.failedStep() == null ? null : o.failedStep().name(),
                 o.retryable(), Jdbc.utc(o.startedAt()), Jdbc.utc(at), o.engineTime().toMillis(), containerId, buildLog,
                 deployId, o.node());
-        });
     }
 
     public void finish(long deployId, DeployState state, Instant at) {

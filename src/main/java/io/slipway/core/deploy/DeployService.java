@@ -69,8 +69,9 @@ public final class DeployService {
         }
         audit.record("deploy.started", request.software() + "@" + request.version(), details);
 
+        SharedAccess access = new SharedAccess(registry);
         List<NodePipeline> pipelines = request.nodes().stream().map(n -> new NodePipeline(id, uid, request, n, registry,
-                leftovers, deploys, nodes, audit, clock, safe)).toList();
+                access, leftovers, deploys, nodes, audit, clock, safe)).toList();
         DeployRun run = new DeployRun(id, uid, request, pipelines, clock);
         safe.deployStarted(new DeployListener.DeployStarted(id, uid, request.software(), request.version(),
                 request.forced(), request.parallelism(), request.nodes().stream().map(Node::name).toList(),

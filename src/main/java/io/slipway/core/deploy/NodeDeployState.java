@@ -51,6 +51,18 @@ public enum NodeDeployState {
         return this == DONE || this == SKIPPED;
     }
 
+    /**
+     * Whether a pipeline commits this state as it enters it. The steps that act on the node or push to the registry
+     * are committed at once (after a crash the node shows where it was, and what may be left there); the bookkeeping
+     * steps (check version reads, access request asks, record notes) are written with the next state change, which
+     * follows within moments: one commit fewer each, and a crash in them shows the node where its last commit left it.
+     * Terminal states are committed with the node's outcome.
+     */
+    public boolean committedOnEntry() {
+        return !isTerminal() && this != PENDING && this != CHECKING_VERSION && this != REQUESTING_ACCESS
+                && this != RECORDING;
+    }
+
     /** A node in this final state is picked up by "retry failed nodes". */
     public boolean isRetriable() {
         return this == FAILED || this == ABORTED || this == INTERRUPTED || this == DENIED;

@@ -17,6 +17,12 @@ public record NodeOutcome(String node, NodeDeployState state, String detail, Nod
         logTail = List.copyOf(logTail);
     }
 
+    /** This outcome with another {@code duration}. */
+    public NodeOutcome withDuration(Duration total) {
+        return new NodeOutcome(node, state, detail, failedStep, retryable, envImage, envDigest, softwareImage,
+                softwareDigest, startedAt, total, engineTime, logTail);
+    }
+
     /** Share of the node's time not spent in engine/registry calls (0..1). */
     public double overheadShare() {
         long total = duration.toNanos();

@@ -3,6 +3,7 @@ package io.slipway.core.deploy;
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Cancellation;
 import io.slipway.core.common.Clock;
+import io.slipway.core.common.WaitTime;
 import io.slipway.core.engine.ContainerSpec;
 import io.slipway.core.engine.EngineClient;
 import io.slipway.core.engine.EngineException;
@@ -11,11 +12,13 @@ import io.slipway.core.engine.ExecResult;
 import io.slipway.core.engine.ImageDetails;
 import io.slipway.core.engine.ImageRef;
 import io.slipway.core.engine.LineListener;
+import io.slipway.core.engine.PublishedPort;
 import io.slipway.core.engine.SlipwayLabels;
 import io.slipway.core.engine.TransferListener;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.NodeRepository;
 import io.slipway.core.registry.AccessDecision;
+import io.slipway.core.registry.ImageLayer;
 import io.slipway.core.registry.RegistryAccess;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -51,10 +54,9 @@ final class NodePipeline {
     private final DeployRequest request;
     private final Node node;
     private final RegistryAccess registry;
+    private final SharedAccess sharedAccess;
     private final List<String> leftoverUids;
     private final DeployRepository deploys;
-    private final NodeRepository nodes;
-    private final AuditTrail audit;
     private final Clock clock;
     private final DeployListener listener;
 
@@ -64,7 +66,6 @@ final class NodePipeline {
     private final ImageRef envRef;
     private final ImageRef softwareRef;
     private final AtomicLong registryNanos = new AtomicLong();
-    private final AtomicLong storeNanos = new AtomicLong();
     private final AtomicLong lastProgress = new AtomicLong();
 
     private volatile EngineClient engine;
@@ -79,26 +80,27 @@ final class NodePipeline {
     private String softwareDetail;
     private int stepSeq;
     private NodeDeployState currentStep;
-    /** The step that ended and is not stored yet: it goes with the next state change (one commit). */
-    private StepRecord endedStep;
+    /** Steps, audit events and records not stored yet: they go with the next state change (one commit). */
+    private final NodeJournal journal;
+    private Instant startedAt;
     private Instant stepStartedAt;
     private long stepT0;
 
     NodePipeline(long deployId, String uid, DeployRequest request, Node node, RegistryAccess registry,
-                 List<String> leftoverUids, DeployRepository deploys, NodeRepository nodes, AuditTrail audit,
-                 Clock clock, DeployListener listener) {
+                 SharedAccess sharedAccess, List<String> leftoverUids, DeployRepository deploys,
+                 NodeRepository nodes, AuditTrail audit, Clock clock, DeployListener listener) {
         this.deployId = deployId;
         this.uid = uid;
         this.request = request;
         this.node = node;
         this.registry = registry;
+        this.sharedAccess = sharedAccess;
         this.leftoverUids = List.copyOf(leftoverUids);
         this.deploys = deploys;
-        this.nodes = nodes;
-        this.audit = audit;
         this.clock = clock;
         this.listener = listener;
         this.machine = NodeDeployState.machine(node.name());
+        this.journal = new NodeJournal(deployId, node.name(), deploys, nodes, audit);
         this.envRef = request.envImageOn(registry.host());
         this.softwareRef = request.softwareImageOn(registry.host(), node.name());
     }
@@ -133,7 +135,7 @@ final class NodePipeline {
     }
 
     private NodeOutcome runSteps() {
-        Instant startedAt = clock.now();
+        startedAt = clock.now();
         long t0 = System.nanoTime();
         Failure failure = null;
         String doneDetail = null;
@@ -177,20 +179,19 @@ final class NodePipeline {
                 envRef.toString(), envDigest, softwareDigest == null && terminal != NodeDeployState.SKIPPED ? null
                 : softwareRef.toString(), softwareDigest, startedAt, took, engineTime, log.tail(LOG_TAIL_LINES));
         try {
-            StepRecord last = endedStep;
-            endedStep = null;
-            String keptContainer = kept(failure) ? containerId : null;
-            store(() -> deploys.nodeFinished(deployId, outcome, keptContainer, log.isEmpty() ? null : log.text(),
-                    clock.now(), last));
+            journal.outcome(outcome, kept(failure) ? containerId : null, log.isEmpty() ? null : log.text(),
+                    clock.now());
         } catch (RuntimeException ex) {
             LOG.error("node {}: storing the outcome of deploy {} failed", node.name(), deployId, ex);
         }
         if (e != null) {
             e.close();
         }
+        // the node's time includes storing its outcome (the stored duration cannot include its own commit)
+        Duration total = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("node {}: {} in {} ms, {} ms in engine/registry calls, {} ms storing", node.name(), terminal,
-                took.toMillis(), engineTime.toMillis(), storeNanos.get() / 1_000_000);
-        return outcome;
+                total.toMillis(), engineTime.toMillis(), journal.nanos() / 1_000_000);
+        return outcome.withDuration(total);
     }
 
     /** The happy path; returns the final detail. A skip returns with the machine in SKIPPED. */
@@ -286,15 +287,15 @@ final class NodePipeline {
     }
 
     private AccessDecision access(List<String> repositories, boolean push) {
-        long t0 = System.nanoTime();
         AccessDecision d;
+        long t0 = System.nanoTime();
         try {
-            d = registry.requestAccess(repositories, push);
+            SharedAccess.Answer a = sharedAccess.decide(repositories, push);
+            registryNanos.addAndGet(a.registryNanos(System.nanoTime() - t0));
+            d = a.decision();
         } catch (RuntimeException e) {
             throw new EngineException("access request to registry " + registry.host() + " failed: " + e.getMessage(),
                     true, e);
-        } finally {
-            registryNanos.addAndGet(System.nanoTime() - t0);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("deploy", uid);
@@ -303,7 +304,7 @@ final class NodePipeline {
         details.put("push", push);
         details.put("approved", d.approved());
         details.put("reason", d.reason());
-        store(() -> audit.record("deploy.access", node.name(), details));
+        journal.audit("deploy.access", details);
         if (!d.approved()) {
             throw new AccessDeniedException("access denied by registry " + registry.host() + " for "
                     + (push ? "push to " : "pull of ") + String.join(", ", repositories) + ": " + d.reason());
@@ -312,7 +313,8 @@ final class NodePipeline {
     }
 
     private String pullEnvironment() {
-        withCredentials(c -> engine.pull(envRef.toString(), c, progress(NodeDeployState.PULLING_ENV), cancel));
+        List<ImageLayer> layers = registryCall(() -> registry.imageLayers(envRef.toString()));
+        withCredentials(c -> engine.pull(envRef.toString(), c, layers, progress(NodeDeployState.PULLING_ENV), cancel));
         ImageDetails env = engine.inspectImage(envRef.toString()).orElseThrow(() -> new EngineException(
                 "pulled " + envRef + " but " + node.name() + " does not list it", true, null));
         envDigest = env.digestIn(envRef.repository()).orElse(env.id());
@@ -333,8 +335,8 @@ final class NodePipeline {
         EngineClient e = engine;
         cancel.onCancel(() -> e.killContainer(id));
         engine.startContainer(containerId);
-        String port = engine.publishedPort(containerId, contract.transferPort()).map(p -> "127.0.0.1:" + p)
-                .orElse("not published by this engine");
+        PublishedPort port = TransferPortCheck.require(node.name(), contract.transferPort(),
+                engine.publishedPorts(containerId, contract.transferPort()));
         return "container " + shortId(containerId) + ", volume " + volumeName + " at " + contract.dataVolume()
                 + ", transfer port " + contract.transferPort() + " -> " + port;
     }
@@ -352,7 +354,8 @@ final class NodePipeline {
     private String fetchPackage() throws IOException {
         ImageRef pkg = contract.packageRef();
         access(List.of(pkg.path()), false);
-        withCredentials(c -> engine.pull(pkg.toString(), c, progress(NodeDeployState.FETCHING_PACKAGE), cancel));
+        List<ImageLayer> layers = registryCall(() -> registry.imageLayers(pkg.toString()));
+        withCredentials(c -> engine.pull(pkg.toString(), c, layers, progress(NodeDeployState.FETCHING_PACKAGE), cancel));
         packageContainerId = engine.createContainer(new ContainerSpec(pkg.toString(),
                 "slipway-" + shortUid(uid) + "-" + node.name() + "-pkg", null, List.of("/slipway-package-holder"),
                 ownLabels(SlipwayLabels.ROLE_PACKAGE), null, null, null));
@@ -443,11 +446,8 @@ final class NodePipeline {
     }
 
     private String record() {
-        store(() -> {
-            deploys.nodeImages(deployId, node.name(), envRef.toString(), envDigest, softwareRef.toString(),
-                    softwareDigest);
-            nodes.setInstalled(node.name(), request.software(), request.version());
-        });
+        journal.recorded(envRef.toString(), envDigest, softwareRef.toString(), softwareDigest, request.software(),
+                request.version());
         if (request.forced()) {
             removeSuperseded();
         }
@@ -460,7 +460,7 @@ final class NodePipeline {
         details.put("envDigest", envDigest);
         details.put("softwareImage", softwareRef.toString());
         details.put("softwareDigest", softwareDigest);
-        store(() -> audit.record("deploy.node.built", node.name(), details));
+        journal.audit("deploy.node.built", details);
         return "recorded " + softwareRef + "@" + softwareDigest;
     }
 
@@ -555,10 +555,8 @@ final class NodePipeline {
     private void move(NodeDeployState to, String detail) {
         NodeDeployState from = machine.advance(to);
         Instant at = clock.now();
-        if (!to.isTerminal()) {
-            StepRecord ended = endedStep;
-            endedStep = null;
-            store(() -> deploys.advance(deployId, node.name(), ended, to, at));
+        if (to.committedOnEntry()) {
+            journal.state(to, startedAt);
         }
         listener.nodeStateChanged(new DeployListener.NodeStateChanged(deployId, node.name(), from, to, at, detail));
     }
@@ -570,19 +568,10 @@ final class NodePipeline {
         Duration took = Duration.ofNanos(System.nanoTime() - stepT0);
         NodeDeployState step = currentStep;
         stepStartedAt = null;
-        endedStep = new StepRecord(node.name(), ++stepSeq, step.name(), clock.now().minus(took), took.toMillis(),
-                outcome, detail);
+        journal.stepEnded(new StepRecord(node.name(), ++stepSeq, step.name(), clock.now().minus(took),
+                took.toMillis(), outcome, detail));
         listener.stepFinished(new DeployListener.StepFinished(deployId, node.name(), step, clock.now().minus(took), took,
                 outcome, detail));
-    }
-
-    private void store(Runnable write) {
-        long t0 = System.nanoTime();
-        try {
-            write.run();
-        } finally {
-            storeNanos.addAndGet(System.nanoTime() - t0);
-        }
     }
 
     private TransferListener progress(NodeDeployState step) {
@@ -595,6 +584,20 @@ final class NodePipeline {
                 listener.transferProgress(new DeployListener.TransferProgressed(deployId, node.name(), step, p));
             }
         };
+    }
+
+    /**
+     * A call to the registry. Only its HTTP exchanges count as registry time ({@link WaitTime}): what the access does
+     * besides (its audit record, logging) is Slipway's own work, i.e. orchestration.
+     */
+    private <T> T registryCall(java.util.function.Supplier<T> call) {
+        WaitTime.Account waited = WaitTime.open();
+        try {
+            return call.get();
+        } finally {
+            waited.close();
+            registryNanos.addAndGet(waited.nanos());
+        }
     }
 
     private void withCredentials(java.util.function.Consumer<RegistryAccess.EngineCredentials> call) {

@@ -2,8 +2,6 @@ package io.slipway.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
@@ -12,10 +10,8 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
@@ -23,8 +19,6 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
-import com.github.dockerjava.api.model.ResponseItem;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VersionComponent;
 import com.github.dockerjava.api.model.Volume;
@@ -36,29 +30,22 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import io.slipway.core.common.Cancellation;
 import io.slipway.core.common.Json;
 import io.slipway.core.common.Versions;
+import io.slipway.core.registry.ImageLayer;
 import io.slipway.core.registry.RegistryAccess.EngineCredentials;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,11 +60,10 @@ import org.slf4j.LoggerFactory;
 public final class EngineClient implements AutoCloseable {
     public static final String API_VERSION = "1.41";
     private static final Logger LOG = LoggerFactory.getLogger(EngineClient.class);
-    private static final Pattern PUSH_DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})");
 
     private final EngineEndpoint endpoint;
     private final DockerClient docker;
-    private final LongAdder busyNanos = new LongAdder();
+    private final BusyTime busy = new BusyTime();
 
     private EngineClient(EngineEndpoint endpoint, DockerClient docker) {
         this.endpoint = endpoint;
@@ -105,16 +91,19 @@ public final class EngineClient implements AutoCloseable {
                 .connectionTimeout(timeouts.connect())
                 .responseTimeout(timeouts.response())
                 .build();
-        return new EngineClient(endpoint, DockerClientImpl.getInstance(config, http));
+        return new EngineClient(endpoint, DockerClientImpl.getInstance(new SharedMapperConfig(config), http));
     }
 
     public EngineEndpoint endpoint() {
         return endpoint;
     }
 
-    /** Total time spent inside engine calls by this client so far. */
+    /**
+     * Time inside this client's engine calls so far: overlapping calls count once, and Slipway's own work inside them
+     * (stream callbacks handing log lines and progress on) does not count ({@link BusyTime}).
+     */
     public Duration engineTime() {
-        return Duration.ofNanos(busyNanos.sum());
+        return busy.engineTime();
     }
 
     // ------------------------------------------------------------------------------------------------ probe
@@ -224,24 +213,37 @@ public final class EngineClient implements AutoCloseable {
         });
     }
 
-    /** Pulls {@code ref} with the registry credentials (X-Registry-Auth only). */
-    public void pull(String ref, EngineCredentials credentials, TransferListener listener, Cancellation cancel) {
+    /**
+     * Pulls {@code ref} with the registry credentials (X-Registry-Auth only). {@code layers} (from the registry's
+     * manifest; may be empty) let progress count bytes on engines that report only layer states.
+     */
+    public void pull(String ref, EngineCredentials credentials, List<ImageLayer> layers, TransferListener listener,
+                     Cancellation cancel) {
         timed("pull " + ref, () -> {
             ImageRef r = ImageRef.parse(ref);
-            ProgressCallback<PullResponseItem> cb = new ProgressCallback<>(listener, cancel, "pull " + ref);
+            TransferTracker tracker = TransferTracker.forPull(layers);
+            tracker.started("pulling").ifPresent(p -> busy.own(() -> listener.progress(p)));
+            StreamCallbacks.Progress<PullResponseItem> cb = new StreamCallbacks.Progress<>(tracker, listener, cancel, "pull " + ref + " on " + endpoint, busy);
             docker.pullImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
+            busy.own(() -> listener.progress(tracker.completed()));
             return null;
         });
     }
 
-    /** Pushes {@code ref}; returns the pushed manifest digest ({@code sha256:...}). */
+    /**
+     * Pushes {@code ref}; returns the pushed manifest digest ({@code sha256:...}). Progress counts against the image's
+     * size as the engine lists it (podman reports nothing per layer while pushing; Docker reports bytes).
+     */
     public String push(String ref, EngineCredentials credentials, TransferListener listener, Cancellation cancel) {
         return timed("push " + ref, () -> {
             ImageRef r = ImageRef.parse(ref);
-            ProgressCallback<PushResponseItem> cb = new ProgressCallback<>(listener, cancel, "push " + ref);
+            TransferTracker tracker = pushTracker(ref);
+            tracker.started("pushing").ifPresent(p -> busy.own(() -> listener.progress(p)));
+            StreamCallbacks.Progress<PushResponseItem> cb = new StreamCallbacks.Progress<>(tracker, listener, cancel, "push " + ref + " on " + endpoint, busy);
             docker.pushImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
+            busy.own(() -> listener.progress(tracker.completed()));
             String digest = cb.digest.get();
             if (digest == null) {
                 // engines that report no digest in the stream still record it as a RepoDigest
@@ -250,6 +252,17 @@ public final class EngineClient implements AutoCloseable {
             }
             return digest;
         });
+    }
+
+    private TransferTracker pushTracker(String ref) {
+        try {
+            InspectImageResponse img = docker.inspectImageCmd(ref).exec();
+            int layers = img.getRootFS() == null || img.getRootFS().getLayers() == null ? 0
+                    : img.getRootFS().getLayers().size();
+            return TransferTracker.forPush(img.getSize() == null ? -1 : img.getSize(), layers);
+        } catch (NotFoundException e) {
+            return TransferTracker.forPush(-1, 0); // the push itself will say what is missing
+        }
     }
 
     private Optional<ImageDetails> inspectImageRaw(String ref) {
@@ -269,7 +282,7 @@ public final class EngineClient implements AutoCloseable {
                              Cancellation cancel) {
         return timedIo("build image " + tag, () -> {
             try (InputStream in = Files.newInputStream(contextTar)) {
-                BuildCallback cb = new BuildCallback(lines, cancel);
+                StreamCallbacks.Build cb = new StreamCallbacks.Build(lines, cancel, "build image " + tag + " on " + endpoint, busy);
                 docker.buildImageCmd(in).withTags(Set.of(tag)).withLabels(labels).withPull(false).withNoCache(false)
                         .withRemove(true).exec(cb);
                 String id = cb.awaitImageId();
@@ -329,18 +342,26 @@ public final class EngineClient implements AutoCloseable {
         });
     }
 
-    /** The loopback host port a published container port got, if any. */
-    public Optional<Integer> publishedPort(String id, String containerPort) {
+    /**
+     * Where the engine published {@code containerPort} ({@code 8080/tcp}) of a running container: one entry per host
+     * binding, empty when it published none (e.g. dockerd with {@code --bridge=none} ignores port bindings).
+     */
+    public List<PublishedPort> publishedPorts(String id, String containerPort) {
         return timed("inspect container " + shortId(id), () -> {
             InspectContainerResponse r = docker.inspectContainerCmd(id).exec();
             if (r.getNetworkSettings() == null || r.getNetworkSettings().getPorts() == null) {
-                return Optional.empty();
+                return List.of();
             }
-            Ports.Binding[] b = r.getNetworkSettings().getPorts().getBindings().get(ExposedPort.parse(containerPort));
-            if (b == null || b.length == 0 || b[0].getHostPortSpec() == null || b[0].getHostPortSpec().isBlank()) {
-                return Optional.empty();
+            Ports.Binding[] bindings = r.getNetworkSettings().getPorts().getBindings()
+                    .get(ExposedPort.parse(containerPort));
+            List<PublishedPort> out = new ArrayList<>();
+            for (Ports.Binding b : bindings == null ? new Ports.Binding[0] : bindings) {
+                if (b.getHostPortSpec() != null && !b.getHostPortSpec().isBlank()) {
+                    out.add(new PublishedPort(firstNonBlank(b.getHostIp(), "0.0.0.0"),
+                            Integer.parseInt(b.getHostPortSpec())));
+                }
             }
-            return Optional.of(Integer.parseInt(b[0].getHostPortSpec()));
+            return out;
         });
     }
 
@@ -385,26 +406,36 @@ public final class EngineClient implements AutoCloseable {
      */
     public ExecResult exec(String containerId, List<String> cmd, String workdir, LineListener lines,
                            Cancellation cancel) {
-        return timed("exec in " + shortId(containerId), () -> {
-            String execId = docker.execCreateCmd(containerId).withCmd(cmd.toArray(String[]::new))
+        String execId = timed("exec in " + shortId(containerId), () -> {
+            String id = docker.execCreateCmd(containerId).withCmd(cmd.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).withWorkingDir(workdir).exec().getId();
-            ExecCallback cb = new ExecCallback(lines, cancel);
-            docker.execStartCmd(execId).exec(cb);
+            StreamCallbacks.Exec cb = new StreamCallbacks.Exec(lines, cancel, "exec on " + endpoint, busy);
+            docker.execStartCmd(id).exec(cb);
             cb.await();
-            // the stream may end a moment before the engine records the exit code
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (true) {
-                InspectExecResponse r = docker.inspectExecCmd(execId).exec();
-                if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) {
-                    return new ExecResult(r.getExitCodeLong());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new EngineException("exec in " + shortId(containerId) + " on " + endpoint
-                            + ": output ended but the engine reports no exit code", true, null);
-                }
-                sleep(100);
-            }
+            return id;
         });
+        return exitCode(containerId, execId);
+    }
+
+    /**
+     * The exit code of an exec whose output has ended. The engine may record it a moment after the stream ends, so it
+     * is asked again after 2, 4, 8 … ms (at most 100 ms apart, 30 s in all); the pauses are Slipway's choice, not
+     * engine calls, and do not count as engine time.
+     */
+    private ExecResult exitCode(String containerId, String execId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (long pause = 2; ; pause = Math.min(2 * pause, 100)) {
+            InspectExecResponse r = timed("inspect exec in " + shortId(containerId),
+                    () -> docker.inspectExecCmd(execId).exec());
+            if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) {
+                return new ExecResult(r.getExitCodeLong());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EngineException("exec in " + shortId(containerId) + " on " + endpoint
+                        + ": output ended but the engine reports no exit code", true, null);
+            }
+            sleep(pause);
+        }
     }
 
     /**
@@ -418,18 +449,23 @@ public final class EngineClient implements AutoCloseable {
             return new java.io.FilterInputStream(in) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    long t0 = System.nanoTime();
+                    busy.enter(); // read outside a call (into a build context) or inside one (a copy): counted once
                     try {
                         return super.read(b, off, len);
                     } finally {
-                        busyNanos.add(System.nanoTime() - t0);
+                        busy.exit();
                     }
                 }
 
                 @Override
                 public void close() throws IOException {
                     reg.close();
-                    super.close();
+                    busy.enter(); // closing drains what the engine still sends (a tar's trailing blocks)
+                    try {
+                        super.close();
+                    } finally {
+                        busy.exit();
+                    }
                 }
             };
         });
@@ -463,7 +499,7 @@ public final class EngineClient implements AutoCloseable {
     }
 
     private <T> T timed(String what, Supplier<T> call) {
-        long t0 = System.nanoTime();
+        busy.enter();
         try {
             return call.get();
         } catch (EngineException | Cancellation.CancellationSignal e) {
@@ -471,7 +507,7 @@ public final class EngineClient implements AutoCloseable {
         } catch (RuntimeException e) {
             throw translate(what, e);
         } finally {
-            busyNanos.add(System.nanoTime() - t0);
+            busy.exit();
         }
     }
 
@@ -575,205 +611,6 @@ public final class EngineClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Cancellation.CancellationSignal();
-        }
-    }
-
-    /** Base of the stream callbacks: registers with the cancellation, remembers the first error. */
-    private abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
-        private final Cancellation cancel;
-        private final String what;
-        private Cancellation.Registration registration;
-        protected final AtomicReference<String> streamError = new AtomicReference<>();
-
-        StreamCallback(Cancellation cancel, String what) {
-            this.cancel = cancel;
-            this.what = what;
-        }
-
-        @Override
-        public void onStart(Closeable stream) {
-            super.onStart(stream);
-            registration = cancel.register(this);
-        }
-
-        void await() {
-            try {
-                awaitCompletion();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancel.cancel();
-                throw new Cancellation.CancellationSignal();
-            } catch (RuntimeException e) {
-                if (cancel.isCancelled()) {
-                    throw new Cancellation.CancellationSignal();
-                }
-                throw e;
-            } finally {
-                if (registration != null) {
-                    registration.close();
-                }
-            }
-            if (cancel.isCancelled()) {
-                throw new Cancellation.CancellationSignal();
-            }
-            String err = streamError.get();
-            if (err != null) {
-                throw new EngineException(what + " on " + endpoint + " failed: " + err, !looksPermanent(err), null);
-            }
-        }
-    }
-
-    /** Pull/push progress: per-layer byte counts summed; the pushed digest picked from aux or status. */
-    private final class ProgressCallback<T extends ResponseItem> extends StreamCallback<T> {
-        private final TransferListener listener;
-        private final Map<String, long[]> layers = new LinkedHashMap<>();
-        private final Map<String, Boolean> layerDone = new HashMap<>();
-        final AtomicReference<String> digest = new AtomicReference<>();
-
-        ProgressCallback(TransferListener listener, Cancellation cancel, String what) {
-            super(cancel, what);
-            this.listener = listener;
-        }
-
-        @Override
-        public void onNext(T item) {
-            if (item.isErrorIndicated()) {
-                String err = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
-                streamError.compareAndSet(null, Objects.requireNonNullElse(err, "unknown error"));
-                return;
-            }
-            if (item.getAux() != null && item.getAux().getDigest() != null) {
-                digest.set(item.getAux().getDigest());
-            }
-            String status = item.getStatus() == null ? "" : item.getStatus();
-            Matcher m = PUSH_DIGEST.matcher(status);
-            if (m.find()) {
-                digest.compareAndSet(null, m.group(1));
-            }
-            String id = item.getId();
-            if (id == null || id.isBlank() || status.startsWith("Pulling from")) {
-                return;
-            }
-            long[] bytes = layers.computeIfAbsent(id, k -> new long[] {0, -1});
-            ResponseItem.ProgressDetail d = item.getProgressDetail();
-            if (d != null && d.getTotal() != null && d.getTotal() > 0) {
-                bytes[1] = d.getTotal();
-                if (d.getCurrent() != null) {
-                    bytes[0] = Math.max(bytes[0], d.getCurrent());
-                }
-            }
-            String s = status.toLowerCase(Locale.ROOT);
-            if (s.startsWith("pull complete") || s.startsWith("download complete") || s.startsWith("already exists")
-                    || s.startsWith("pushed") || s.startsWith("layer already exists") || s.startsWith("mounted from")) {
-                layerDone.put(id, true);
-                if (bytes[1] > 0) {
-                    bytes[0] = bytes[1];
-                }
-            }
-            long done = 0;
-            long total = 0;
-            boolean anyTotal = false;
-            for (long[] b : layers.values()) {
-                done += Math.max(0, b[0]);
-                if (b[1] > 0) {
-                    total += b[1];
-                    anyTotal = true;
-                }
-            }
-            listener.progress(new TransferProgress(done, anyTotal ? total : -1, layerDone.size(), layers.size(), status));
-        }
-    }
-
-    private final class ExecCallback extends StreamCallback<Frame> {
-        private final LineListener lines;
-        private final StringBuilder out = new StringBuilder();
-        private final StringBuilder err = new StringBuilder();
-
-        ExecCallback(LineListener lines, Cancellation cancel) {
-            super(cancel, "exec");
-            this.lines = lines;
-        }
-
-        @Override
-        public void onNext(Frame frame) {
-            boolean stderr = frame.getStreamType() == StreamType.STDERR;
-            StringBuilder buf = stderr ? err : out;
-            buf.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-            int nl;
-            while ((nl = buf.indexOf("\n")) >= 0) {
-                String line = buf.substring(0, nl);
-                buf.delete(0, nl + 1);
-                lines.line(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, stderr);
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            flush();
-            super.onComplete();
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            flush();
-            super.onError(throwable);
-        }
-
-        private void flush() {
-            if (out.length() > 0) {
-                lines.line(out.toString(), false);
-                out.setLength(0);
-            }
-            if (err.length() > 0) {
-                lines.line(err.toString(), true);
-                err.setLength(0);
-            }
-        }
-    }
-
-    private final class BuildCallback extends BuildImageResultCallback {
-        private final LineListener lines;
-        private final Cancellation cancel;
-        private Cancellation.Registration registration;
-
-        BuildCallback(LineListener lines, Cancellation cancel) {
-            this.lines = lines;
-            this.cancel = cancel;
-        }
-
-        @Override
-        public void onStart(Closeable stream) {
-            super.onStart(stream);
-            registration = cancel.register(this);
-        }
-
-        @Override
-        public void onNext(BuildResponseItem item) {
-            if (item.getStream() != null) {
-                for (String l : item.getStream().split("\n")) {
-                    if (!l.isBlank()) {
-                        lines.line(l, false);
-                    }
-                }
-            }
-            super.onNext(item);
-        }
-
-        @Override
-        public String awaitImageId() {
-            try {
-                return super.awaitImageId();
-            } catch (RuntimeException e) {
-                if (cancel.isCancelled()) {
-                    throw new Cancellation.CancellationSignal();
-                }
-                throw e;
-            } finally {
-                if (registration != null) {
-                    registration.close();
-                }
-            }
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.slipway.core.engine;
 
 /**
- * Progress of a pull or push. Bytes are summed over layers; {@code bytesTotal} is -1 while no layer size is known
- * (podman's Docker-compatible API reports layer states but no byte counts, so there only layers advance).
+ * Progress of a pull or push. Bytes are summed over layers, from the engine's counts or, where it reports only layer
+ * states (podman), from the layer sizes known before the transfer ({@link TransferTracker}); {@code bytesTotal} is -1
+ * when no size is known, and then only layers advance.
  */
 public record TransferProgress(long bytesDone, long bytesTotal, int layersDone, int layersTotal, String status) {
     public double fraction() {

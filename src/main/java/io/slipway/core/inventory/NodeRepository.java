@@ -114,14 +114,13 @@ public final class NodeRepository {
 
     /** Records that {@code software@version} is now installed on a node (after a deploy built it there). */
     public void setInstalled(String node, String software, String version) {
-        jdbc.inTransaction(c -> {
-            List<Long> ids = Jdbc.query(c, "SELECT id FROM node WHERE name = ?", rs -> rs.getLong(1), node);
-            if (!ids.isEmpty()) {
-                Jdbc.update(c, "MERGE INTO installed_software (node_id, software, version) KEY (node_id, software) "
-                        + "VALUES (?, ?, ?)", ids.get(0), software, version);
-            }
-            return null;
-        });
+        jdbc.inTransaction(c -> setInstalled(c, node, software, version));
+    }
+
+    /** {@link #setInstalled(String, String, String)} in the caller's transaction (with a deploy's own writes). */
+    public int setInstalled(Connection c, String node, String software, String version) throws SQLException {
+        return Jdbc.update(c, "MERGE INTO installed_software (node_id, software, version) KEY (node_id, software) "
+                + "SELECT id, ?, ? FROM node WHERE name = ?", software, version, node);
     }
 
     private static long idOf(Connection c, String name) throws SQLException {

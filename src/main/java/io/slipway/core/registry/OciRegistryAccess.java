@@ -1,6 +1,7 @@
 package io.slipway.core.registry;
 
 import io.slipway.core.audit.AuditTrail;
+import io.slipway.core.common.UserFacingException;
 import io.slipway.core.registry.OciRegistryClient.AccessCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,6 +111,21 @@ public final class OciRegistryAccess implements RegistryAccess {
                     decision.reason());
         }
         return decision;
+    }
+
+    /** The image's layers from its manifest (one GET); empty, with a debug line, when the registry cannot say. */
+    @Override
+    public List<ImageLayer> imageLayers(String image) {
+        try {
+            ImageName name = ImageName.parse(image);
+            if (name.reference().isEmpty() || name.host().filter(h -> !h.equalsIgnoreCase(host())).isPresent()) {
+                return List.of();
+            }
+            return client.layers(name.repository(), name.reference().get());
+        } catch (UserFacingException e) { // RegistryException, or a name that does not parse
+            LOG.debug("registry {}: layers of {} unknown: {}", client.config().name(), image, e.getMessage());
+            return List.of();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.slipway.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slipway.core.common.Json;
+import io.slipway.core.common.WaitTime;
 import io.slipway.core.registry.RegistryException.Reason;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -304,6 +305,24 @@ public final class OciRegistryClient {
         }
         return new ManifestInfo(repo, reference, digest, type, r.body().length, size, layers, configDigest, labels,
                 Optional.empty(), 0);
+    }
+
+    /**
+     * The layer blobs (digest, size) of {@code repository:reference} in manifest order: what an engine transfers to
+     * pull it. For an index, those of the image {@link #manifest} would describe (linux/amd64, else the first).
+     */
+    public List<ImageLayer> layers(String repository, String reference) {
+        String repo = ImageName.parse(repository).repository();
+        JsonNode m = json(getManifest(repo, reference));
+        if (m.has("manifests")) {
+            JsonNode chosen = choosePlatform(m.path("manifests"));
+            return chosen == null ? List.of() : layers(repo, chosen.path("digest").asText());
+        }
+        List<ImageLayer> out = new ArrayList<>();
+        for (JsonNode l : m.path("layers")) {
+            out.add(new ImageLayer(l.path("digest").asText(), l.path("size").asLong(0)));
+        }
+        return out;
     }
 
     /** {@code HEAD} of a blob: its size, or empty when the registry does not have it. */
@@ -650,6 +669,7 @@ public final class OciRegistryClient {
             }
             b.method(method, HttpRequest.BodyPublishers.noBody());
             HttpResponse<byte[]> resp;
+            long t0 = System.nanoTime();
             try {
                 resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
@@ -658,6 +678,8 @@ public final class OciRegistryClient {
                 Thread.currentThread().interrupt();
                 throw error(Reason.CANCELLED, "request to " + current
                         + " was cancelled", e);
+            } finally {
+                WaitTime.add(System.nanoTime() - t0); // the registry's time, as opposed to Slipway's own work
             }
             LOG.debug("{} {} -> {}", method, current, resp.statusCode());
             int s = resp.statusCode();

@@ -14,6 +14,15 @@ public interface RegistryAccess {
     AccessDecision requestAccess(List<String> repositories, boolean push);
 
     /**
+     * The layers (digest, size) an engine will transfer to pull {@code image} ({@code host/repo:tag}) from this
+     * registry, read from its manifest before the pull, so progress can count bytes where the engine reports only
+     * layer states. Empty when they cannot be known; never a reason to fail a pull.
+     */
+    default List<ImageLayer> imageLayers(String image) {
+        return List.of();
+    }
+
+    /**
      * Credentials for the engine's own pull/push (docker-java {@code AuthConfig} fields), decrypted only for the
      * call and never written into a container's environment, command line or image.
      */
