@@ -23,8 +23,6 @@ import io.slipway.core.registry.RegistryAccess;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -401,8 +399,7 @@ final class NodePipeline {
     }
 
     private String createSoftwareImage() throws IOException {
-        Path ctx = Files.createTempFile("slipway-context-", ".tar");
-        try {
+        try (ContextBuffer ctx = new ContextBuffer()) {
             SoftwareImageContext.Stats stats;
             InputStream out;
             try {
@@ -425,12 +422,12 @@ final class NodePipeline {
             labels.put(SlipwayLabels.BUILD_ENV_DIGEST, envDigest);
             labels.put(SlipwayLabels.DEPLOY_ID, uid);
             labels.put(SlipwayLabels.NODE, node.name());
-            softwareImageId = engine.buildImage(ctx, softwareRef.toString(), labels,
-                    (l, err) -> LOG.debug("node {}: image build: {}", node.name(), l), cancel);
+            try (InputStream context = ctx.open()) {
+                softwareImageId = engine.buildImage(context, softwareRef.toString(), labels,
+                        (l, err) -> LOG.debug("node {}: image build: {}", node.name(), l), cancel);
+            }
             softwareDetail = stats.files() + " files, " + stats.bytes() + " bytes";
             return softwareRef + " (" + softwareDetail + " under " + installDir() + ")";
-        } finally {
-            Files.deleteIfExists(ctx);
         }
     }
 

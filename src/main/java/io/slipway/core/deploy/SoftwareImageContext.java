@@ -1,12 +1,11 @@
 package io.slipway.core.deploy;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -30,12 +29,26 @@ final class SoftwareImageContext {
         return "FROM scratch\nCOPY " + PAYLOAD + "/ " + installDir + "/\n";
     }
 
-    /** Writes the context tar to {@code target}; returns how many regular files and bytes the output held. */
-    static Stats write(InputStream outputTar, Path target, String installDir) throws IOException {
+    /**
+     * Writes the context tar to {@code target} (not closed: the caller reads it back); returns how many regular files
+     * and bytes the output held.
+     */
+    static Stats write(InputStream outputTar, OutputStream target, String installDir) throws IOException {
         long files = 0;
         long bytes = 0;
-        try (OutputStream fileOut = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
-             TarArchiveOutputStream out = new TarArchiveOutputStream(fileOut);
+        // closing the tar stream writes its last block; the target stays open for the caller
+        OutputStream shielded = new FilterOutputStream(new BufferedOutputStream(target, 1 << 16)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(shielded);
              TarArchiveInputStream in = new TarArchiveInputStream(outputTar)) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);

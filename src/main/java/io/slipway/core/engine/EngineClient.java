@@ -280,15 +280,25 @@ public final class EngineClient implements AutoCloseable {
      */
     public String buildImage(Path contextTar, String tag, Map<String, String> labels, LineListener lines,
                              Cancellation cancel) {
-        return timedIo("build image " + tag, () -> {
-            try (InputStream in = Files.newInputStream(contextTar)) {
-                StreamCallbacks.Build cb = new StreamCallbacks.Build(lines, cancel, "build image " + tag + " on " + endpoint, busy);
-                docker.buildImageCmd(in).withTags(Set.of(tag)).withLabels(labels).withPull(false).withNoCache(false)
-                        .withRemove(true).exec(cb);
-                String id = cb.awaitImageId();
-                cancel.throwIfCancelled();
-                return id;
-            }
+        try (InputStream in = Files.newInputStream(contextTar)) {
+            return buildImage(in, tag, labels, lines, cancel);
+        } catch (IOException e) {
+            throw new EngineException("build image " + tag + ": cannot read its context " + contextTar + ": "
+                    + e.getMessage(), false, e);
+        }
+    }
+
+    /** As {@link #buildImage(Path, String, Map, LineListener, Cancellation)}, the context read from a stream. */
+    public String buildImage(InputStream contextTar, String tag, Map<String, String> labels, LineListener lines,
+                             Cancellation cancel) {
+        return timed("build image " + tag, () -> {
+            StreamCallbacks.Build cb = new StreamCallbacks.Build(lines, cancel, "build image " + tag + " on " + endpoint,
+                    busy);
+            docker.buildImageCmd(contextTar).withTags(Set.of(tag)).withLabels(labels).withPull(false)
+                    .withNoCache(false).withRemove(true).exec(cb);
+            String id = cb.awaitImageId();
+            cancel.throwIfCancelled();
+            return id;
         });
     }
 
@@ -509,21 +519,6 @@ public final class EngineClient implements AutoCloseable {
         } finally {
             busy.exit();
         }
-    }
-
-    private <T> T timedIo(String what, IoSupplier<T> call) {
-        return timed(what, (Supplier<T>) () -> {
-            try {
-                return call.get();
-            } catch (IOException e) {
-                throw new EngineException(what + " on " + endpoint + ": " + e.getMessage(), true, e);
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface IoSupplier<T> {
-        T get() throws IOException;
     }
 
     /** Turns docker-java's exceptions into a message naming the endpoint, classified retryable or not. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,10 @@ class SoftwareImageContextTest {
             out.closeArchiveEntry();
         }
         Path ctx = dir.resolve("ctx.tar");
-        SoftwareImageContext.Stats stats = SoftwareImageContext.write(new ByteArrayInputStream(bytes.toByteArray()), ctx,
-                "/opt/slipway/hello");
+        SoftwareImageContext.Stats stats;
+        try (OutputStream file = Files.newOutputStream(ctx)) {
+            stats = SoftwareImageContext.write(new ByteArrayInputStream(bytes.toByteArray()), file, "/opt/slipway/hello");
+        }
         assertThat(stats.files()).isEqualTo(1);
         Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
         String dockerfile;
