@@ -137,7 +137,8 @@ class DeployFailuresIT {
             while (building.size() < 3 && System.nanoTime() < deadline && !run.completion().isDone()) {
                 Thread.sleep(100);
             }
-            assertThat(building).hasSize(3);
+            assertThat(building).as(() -> "nodes building " + building + (run.completion().isDone()
+                    ? "; the deploy ended early: " + DeploySupport.describe(run.completion().join()) : "")).hasSize(3);
             // a step that acts on the node is stored as it starts (moments later): a crash now would show it
             long stored = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < stored && !s.core.deploys().find(run.id()).orElseThrow().nodes().stream()
