@@ -85,7 +85,8 @@ public final class DeployCommand implements Callable<Integer> {
             DeployRequest request = request(core);
             RegistryAccess registry = registry(core);
             PrintWriter out = spec.commandLine().getOut();
-            ExecutorService pool = CliExecutors.fixed("deploy", Math.min(parallel, request.nodes().size()));
+            // the node workers, and one thread for the deploy's workspace writer
+            ExecutorService pool = CliExecutors.fixed("deploy", Math.min(parallel, request.nodes().size()) + 1);
             ProgressPrinter printer = new ProgressPrinter(out, showLog);
             DeployRun run = core.deployService().start(request, registry, pool, printer);
             Thread hook = CliExecutors.named("deploy-abort").newThread(() -> {

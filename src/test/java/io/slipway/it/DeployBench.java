@@ -65,7 +65,8 @@ public final class DeployBench {
         }
         StringBuilder report = new StringBuilder();
         Path ws = Files.createTempDirectory("slipway-bench-ws");
-        ExecutorService pool = Executors.newFixedThreadPool(NODES);
+        // the node workers (8 at once at most) and the deploy's workspace writer, as the CLI and the console give them
+        ExecutorService pool = Executors.newFixedThreadPool(NODES + 1);
         RegistryAccess registry;
         try (SlipwayCore core = SlipwayCore.open(ws, Optional.empty())) {
             for (int i = 0; i < NODES; i++) {

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param envImage            build-environment image; null means {@code <registry>/slipway/buildenv/<software>:<version>}
  * @param softwareRepository  repository path for the software images; null means {@code slipway/software/<software>}
- * @param parallelism         how many nodes run at once (the executor must offer at least that many threads)
+ * @param parallelism         how many nodes run at once (the executor must offer at least that many threads, and
+ *                            one more for the deploy's workspace writer)
  * @param keepFailedContainers keep the environment container of a failed node for debugging
  * @param retryOf             the deploy this one retries (its leftover containers on these nodes are removed first)
  */

@@ -42,8 +42,9 @@ public final class DeployService {
     }
 
     /**
-     * Records and starts a deploy; returns at once. {@code executor} must run at least
-     * {@code request.parallelism()} tasks concurrently (fewer threads just mean less parallelism).
+     * Records and starts a deploy; returns at once. {@code executor} runs {@code request.parallelism()} node workers
+     * (fewer threads just mean less parallelism) and, given one more thread, the deploy's workspace writer
+     * ({@link DeployWrites}; without it each node writes its own changes).
      */
     public DeployRun start(DeployRequest request, RegistryAccess registry, Executor executor, DeployListener listener) {
         DeployListener safe = new SafeListener(listener);
@@ -70,8 +71,9 @@ public final class DeployService {
         audit.record("deploy.started", request.software() + "@" + request.version(), details);
 
         SharedAccess access = new SharedAccess(registry);
+        DeployWrites writes = new DeployWrites(audit);
         List<NodePipeline> pipelines = request.nodes().stream().map(n -> new NodePipeline(id, uid, request, n, registry,
-                access, leftovers, deploys, nodes, audit, clock, safe)).toList();
+                access, leftovers, deploys, nodes, writes, clock, safe)).toList();
         DeployRun run = new DeployRun(id, uid, request, pipelines, clock);
         safe.deployStarted(new DeployListener.DeployStarted(id, uid, request.software(), request.version(),
                 request.forced(), request.parallelism(), request.nodes().stream().map(Node::name).toList(),
@@ -93,7 +95,7 @@ public final class DeployService {
                     safe.nodeFinished(o);
                 } finally {
                     if (remaining.decrementAndGet() == 0) {
-                        finish(run, pipelines, outcomes, Duration.ofNanos(System.nanoTime() - t0), safe);
+                        finish(run, pipelines, outcomes, Duration.ofNanos(System.nanoTime() - t0), writes, safe);
                     }
                 }
             }
@@ -111,11 +113,12 @@ public final class DeployService {
                 break;
             }
         }
+        writes.startOn(executor); // after the node workers: a pool with no thread to spare never holds a node back
         return run;
     }
 
     private void finish(DeployRun run, List<NodePipeline> pipelines, Map<String, NodeOutcome> outcomes, Duration took,
-                        DeployListener listener) {
+                        DeployWrites writes, DeployListener listener) {
         List<NodeOutcome> ordered = pipelines.stream().map(p -> outcomes.getOrDefault(p.node(),
                 new NodeOutcome(p.node(), NodeDeployState.FAILED, "no outcome (internal error)", null, true, null, null,
                         null, null, null, Duration.ZERO, Duration.ZERO, List.of()))).toList();
@@ -133,6 +136,7 @@ public final class DeployService {
         DeploySummary summary = new DeploySummary(run.id(), run.uid(), run.request().software(),
                 run.request().version(), end, ordered, took);
         try {
+            writes.close(); // every node's changes are stored before the deploy's end is
             run.machine().transition(DeployState.RUNNING, end);
             deploys.finish(run.id(), end, clock.now());
             Map<String, Object> details = new LinkedHashMap<>();

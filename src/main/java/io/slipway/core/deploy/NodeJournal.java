@@ -2,19 +2,19 @@ package io.slipway.core.deploy;
 
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.inventory.NodeRepository;
-import io.slipway.core.store.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one node's pipeline writes to the workspace, committed once per state change: the steps that ended, the audit
- * events and images the step before recorded, and the node's new state (at the end, its outcome) go in one
- * transaction ({@link NodeDeployState#committedOnEntry()} says which state changes commit). One commit per step
- * instead of one per write: on a busy machine each commit waits for a CPU the engines are using, so fewer commits are
- * less orchestration time. Nothing waits long: the next commit follows what was noted within moments. Used by the
- * pipeline's thread only.
+ * What one node's pipeline writes to the workspace, handed in once per state change: the steps that ended, the audit
+ * events and images the step before recorded, and the node's new state (at the end, its outcome) go as one change
+ * ({@link NodeDeployState#committedOnEntry()} says which state changes are handed in). One write per step instead of
+ * one per record. Changes go to the deploy's {@link DeployWrites}, which writes them off this node's path: the node
+ * goes on with its next step. Used by the pipeline's thread only.
  */
 final class NodeJournal {
     /** The images and installed version the record step noted. */
@@ -22,22 +22,64 @@ final class NodeJournal {
                             String software, String version) {
     }
 
+    /** The node's last write of a change: its state or its outcome. */
+    @FunctionalInterface
+    private interface Last {
+        void apply(Connection c) throws SQLException;
+    }
+
+    /** One hand-in: what was noted since the last one, and the state or outcome that ends it. */
+    private final class NodeChange implements DeployWrites.Change {
+        private final List<AuditTrail.Entry> events;
+        private final List<StepRecord> steps;
+        private final Recorded recorded;
+        private final Last last;
+
+        NodeChange(List<AuditTrail.Entry> events, List<StepRecord> steps, Recorded recorded, Last last) {
+            this.events = List.copyOf(events);
+            this.steps = List.copyOf(steps);
+            this.recorded = recorded;
+            this.last = last;
+        }
+
+        @Override
+        public String node() {
+            return node;
+        }
+
+        @Override
+        public List<AuditTrail.Entry> events() {
+            return events;
+        }
+
+        @Override
+        public void apply(Connection c) throws SQLException {
+            deploys.insertSteps(c, deployId, steps);
+            if (recorded != null) {
+                deploys.setImages(c, deployId, node, recorded.envImage(), recorded.envDigest(),
+                        recorded.softwareImage(), recorded.softwareDigest());
+                nodes.setInstalled(c, node, recorded.software(), recorded.version());
+            }
+            last.apply(c);
+        }
+    }
+
     private final long deployId;
     private final String node;
     private final DeployRepository deploys;
     private final NodeRepository nodes;
-    private final AuditTrail audit;
+    private final DeployWrites writes;
     private final List<StepRecord> steps = new ArrayList<>();
     private final List<AuditTrail.Entry> events = new ArrayList<>();
     private Recorded recorded;
     private long nanos;
 
-    NodeJournal(long deployId, String node, DeployRepository deploys, NodeRepository nodes, AuditTrail audit) {
+    NodeJournal(long deployId, String node, DeployRepository deploys, NodeRepository nodes, DeployWrites writes) {
         this.deployId = deployId;
         this.node = node;
         this.deploys = deploys;
         this.nodes = nodes;
-        this.audit = audit;
+        this.writes = writes;
     }
 
     void stepEnded(StepRecord step) {
@@ -54,39 +96,29 @@ final class NodeJournal {
         recorded = new Recorded(envImage, envDigest, softwareImage, softwareDigest, software, version);
     }
 
-    /** Commits what is noted with the node's new state ({@code startedAt}: when the node's pipeline began). */
+    /** Hands in what is noted with the node's new state ({@code startedAt}: when the node's pipeline began). */
     void state(NodeDeployState state, Instant startedAt) {
-        commit(c -> deploys.setState(c, deployId, node, state, startedAt));
+        handIn(c -> deploys.setState(c, deployId, node, state, startedAt));
     }
 
-    /** Commits what is noted with the node's outcome (its last write). */
+    /** Hands in what is noted with the node's outcome (its last change; stored when the deploy ends at the latest). */
     void outcome(NodeOutcome outcome, String keptContainer, String buildLog, Instant at) {
-        commit(c -> deploys.setOutcome(c, deployId, outcome, keptContainer, buildLog, at));
+        handIn(c -> deploys.setOutcome(c, deployId, outcome, keptContainer, buildLog, at));
     }
 
-    /** Time spent committing so far. */
+    /** Time spent handing changes in (and writing, when this node's thread wrote them) so far. */
     long nanos() {
         return nanos;
     }
 
-    private void commit(Jdbc.InTransaction<Integer> last) {
+    private void handIn(Last last) {
         long t0 = System.nanoTime();
-        List<StepRecord> ended = List.copyOf(steps);
-        List<AuditTrail.Entry> noted = List.copyOf(events);
-        Recorded r = recorded;
+        NodeChange change = new NodeChange(events, steps, recorded, last);
         steps.clear();
         events.clear();
         recorded = null;
         try {
-            audit.inTransactionWith(noted, c -> {
-                deploys.insertSteps(c, deployId, ended);
-                if (r != null) {
-                    deploys.setImages(c, deployId, node, r.envImage(), r.envDigest(), r.softwareImage(),
-                            r.softwareDigest());
-                    nodes.setInstalled(c, node, r.software(), r.version());
-                }
-                return last.run(c);
-            });
+            writes.submit(change);
         } finally {
             nanos += System.nanoTime() - t0;
         }

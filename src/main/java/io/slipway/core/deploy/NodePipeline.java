@@ -1,6 +1,5 @@
 package io.slipway.core.deploy;
 
-import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Cancellation;
 import io.slipway.core.common.Clock;
 import io.slipway.core.common.WaitTime;
@@ -86,7 +85,7 @@ final class NodePipeline {
 
     NodePipeline(long deployId, String uid, DeployRequest request, Node node, RegistryAccess registry,
                  SharedAccess sharedAccess, List<String> leftoverUids, DeployRepository deploys,
-                 NodeRepository nodes, AuditTrail audit, Clock clock, DeployListener listener) {
+                 NodeRepository nodes, DeployWrites writes, Clock clock, DeployListener listener) {
         this.deployId = deployId;
         this.uid = uid;
         this.request = request;
@@ -98,7 +97,7 @@ final class NodePipeline {
         this.clock = clock;
         this.listener = listener;
         this.machine = NodeDeployState.machine(node.name());
-        this.journal = new NodeJournal(deployId, node.name(), deploys, nodes, audit);
+        this.journal = new NodeJournal(deployId, node.name(), deploys, nodes, writes);
         this.envRef = request.envImageOn(registry.host());
         this.softwareRef = request.softwareImageOn(registry.host(), node.name());
     }
