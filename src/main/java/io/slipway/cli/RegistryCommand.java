@@ -105,7 +105,7 @@ public final class RegistryCommand {
             } else {
                 r = registries.login(name, cfg.hasCredentials() ? unlock(registries, passphrase) : null);
             }
-            out.println(describe(cfg, r) + (password != null ? "; credentials stored encrypted" : ""));
+            out.println(r.describe(cfg) + (password != null ? "; credentials stored encrypted" : ""));
             return 0;
         } finally {
             Registries.wipe(password);
@@ -239,18 +239,6 @@ public final class RegistryCommand {
             throw new UserFacingException("Cannot read the CA certificate file " + ca + " (" + e.getMessage() + ").",
                     e);
         }
-    }
-
-    static String describe(RegistryConfig cfg, LoginResult r) {
-        String where = "registry '" + cfg.name() + "' (" + cfg.url() + ")";
-        return switch (r.scheme()) {
-            case NONE -> "Login not needed: " + where + " asks for no authentication";
-            case BASIC -> "Login succeeded: " + where + " accepted user '" + r.username() + "' (Basic)";
-            case BEARER -> r.username() == null
-                    ? "Anonymous token granted by " + r.realm() + " for " + where + " (no credentials stored)"
-                    : "Login succeeded: " + where + " accepted user '" + r.username() + "' (Bearer token from "
-                            + r.realm() + ")";
-        };
     }
 
     private static List<String> sortedTags(List<String> tags) {

@@ -113,6 +113,18 @@ public final class OciRegistryClient {
      * @param realm    the token service for Bearer, the realm name for Basic; null for NONE
      */
     public record LoginResult(AuthScheme scheme, String username, String realm) {
+        /** One line for the user: who the registry accepted and how, e.g. {@code Login succeeded: ... (Basic)}. */
+        public String describe(RegistryConfig cfg) {
+            String where = "registry '" + cfg.name() + "' (" + cfg.url() + ")";
+            return switch (scheme) {
+                case NONE -> "Login not needed: " + where + " asks for no authentication";
+                case BASIC -> "Login succeeded: " + where + " accepted user '" + username + "' (Basic)";
+                case BEARER -> username == null
+                        ? "Anonymous token granted by " + realm + " for " + where + " (no credentials stored)"
+                        : "Login succeeded: " + where + " accepted user '" + username + "' (Bearer token from "
+                                + realm + ")";
+            };
+        }
     }
 
     /** The answer of an access check for one repository. */

@@ -38,7 +38,7 @@ public record RegistrySpec(String name, String url, String caPem, String usernam
     }
 
     /** The normalised URL: scheme + host[:port], no path; plain http only with {@code insecureHttp}. */
-    URI normalisedUrl() {
+    public URI normalisedUrl() {
         if (url == null || url.isBlank()) {
             throw new UserFacingException("Registry '" + name + "' needs a URL, e.g. --url https://harbor.example.com");
         }
@@ -82,7 +82,7 @@ public record RegistrySpec(String name, String url, String caPem, String usernam
     }
 
     /** Parses the CA PEM, failing with a message naming the registry when it holds no certificate. */
-    List<X509Certificate> caCertificates() {
+    public List<X509Certificate> caCertificates() {
         return parseCertificates(name, caPem);
     }
 

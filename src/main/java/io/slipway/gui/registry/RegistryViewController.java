@@ -8,7 +8,9 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -24,6 +26,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /** Binds the Registry view to its view-model; puts copied digests and references on the clipboard. */
 public final class RegistryViewController {
@@ -72,6 +75,10 @@ public final class RegistryViewController {
     @FXML private TableColumn<LayerRow, String> layerSizeColumn;
     @FXML private TableColumn<LayerRow, String> layerTypeColumn;
 
+    @FXML private Button loginButton;
+    @FXML private Button removeButton;
+    @FXML private Label noticeBanner;
+
     public RegistryViewController(RegistryViewModel vm) {
         this.vm = vm;
     }
@@ -90,6 +97,9 @@ public final class RegistryViewController {
         statusLabel.textProperty().bind(vm.statusProperty());
         banner(warningBanner, vm.warningProperty());
         banner(errorBanner, vm.errorProperty());
+        banner(noticeBanner, vm.admin().noticeProperty());
+        loginButton.disableProperty().bind(vm.selectedRegistryProperty().isNull());
+        removeButton.disableProperty().bind(vm.selectedRegistryProperty().isNull());
 
         browseList(repositoryList, repositoryFilter, repositorySummary, vm.repositories(),
                 vm.selectedRepositoryProperty());
@@ -196,6 +206,36 @@ public final class RegistryViewController {
         char[] passphrase = passphraseField.getText().toCharArray();
         passphraseField.clear();
         vm.connect(passphrase);
+    }
+
+    @FXML
+    private void addRegistry() {
+        RegistryAdmin admin = vm.admin();
+        new AddRegistryDialog(window(), admin.addForm(vm.registryNames()), admin::add).showAndWait();
+    }
+
+    @FXML
+    private void login() {
+        vm.config(vm.selectedRegistryProperty().get()).ifPresent(cfg -> new LoginDialog(window(),
+                vm.admin().loginForm(cfg), cfg.url().toString(), vm.admin()::login).showAndWait());
+    }
+
+    @FXML
+    private void removeRegistry() {
+        String name = vm.selectedRegistryProperty().get();
+        if (name == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Remove registry '" + name + "' and its stored "
+                + "credentials from this workspace? Deploys naming it will no longer find it.", ButtonType.OK,
+                ButtonType.CANCEL);
+        confirm.initOwner(window());
+        confirm.setHeaderText("Remove registry '" + name + "'");
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.admin().remove(name));
+    }
+
+    private Window window() {
+        return statusLabel.getScene().getWindow();
     }
 
     @FXML

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -62,7 +63,10 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
     private final LatestLoad imageLoad;
     private final BooleanBinding busy;
     private final BooleanBinding canConnect;
+    private final RegistryAdmin admin;
     private BrowseSession session;
+    /** The registry a change affected: the next load selects it. */
+    private String selectAfterLoad;
 
     public RegistryViewModel(Registries registries, TaskExecutor executor) {
         super(executor, "Loading registries");
@@ -74,6 +78,7 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
         busy = connecting.loadingProperty().or(tagLoad.loadingProperty()).or(manifestLoad.loadingProperty())
                 .or(imageLoad.loadingProperty());
         canConnect = selectedRegistry.isNotNull().and(connecting.loadingProperty().not());
+        admin = new RegistryAdmin(registries, executor, this::changed);
         repositories.clear("No registry selected.");
         tags.clear("");
         selectedRegistry.addListener((obs, was, now) -> registryChanged(now));
@@ -95,10 +100,12 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
         configs.clear();
         loaded.forEach(c -> configs.put(c.name(), c));
         registryNames.setAll(configs.keySet());
-        String chosen = selectedRegistry.get();
+        String chosen = selectAfterLoad != null ? selectAfterLoad : selectedRegistry.get();
+        selectAfterLoad = null;
         if (chosen == null || !configs.containsKey(chosen)) {
-            selectedRegistry.set(registryNames.isEmpty() ? null : registryNames.get(0));
+            chosen = registryNames.isEmpty() ? null : registryNames.get(0);
         }
+        selectedRegistry.set(chosen);
         describeRegistry(configs.get(selectedRegistry.get())); // also when unchanged: its settings may have changed
     }
 
@@ -109,6 +116,23 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
         if (session != null) {
             reloadRepositories();
         }
+    }
+
+    /**
+     * After an add, login or removal: re-reads the registries and selects {@code affected} (the first one when
+     * null). A registry whose credentials changed is picked afresh, so a session opened with the old ones ends.
+     */
+    private void changed(String affected) {
+        if (affected != null && affected.equals(selectedRegistry.get())) {
+            selectedRegistry.set(null);
+        }
+        selectAfterLoad = affected;
+        refresh();
+    }
+
+    /** The stored registry's configuration, as last loaded. */
+    public Optional<RegistryConfig> config(String name) {
+        return Optional.ofNullable(name == null ? null : configs.get(name));
     }
 
     private void registryChanged(String name) {
@@ -124,8 +148,8 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
                 .map(w -> "Warning: " + w + ".").toList()));
         needsPassphrase.set(cfg != null && cfg.hasCredentials());
         if (session == null) {
-            status.set(cfg == null ? (registryNames.isEmpty() ? "No registries in this workspace: add one with "
-                    + "`slipway registry add NAME --url URL`." : "")
+            status.set(cfg == null ? (registryNames.isEmpty() ? "No registries in this workspace: use Add… to "
+                    + "store one (name, URL, CA certificate, credentials)." : "")
                     : cfg.url() + " · " + cfg.user().map(u -> "user " + u + (cfg.hasCredentials()
                     ? ", password sealed: unlock with the workspace passphrase" : ", no password stored"))
                     .orElse("anonymous"));
@@ -315,6 +339,11 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
     }
 
     // ------------------------------------------------------------------------------------------- properties
+
+    /** Add, log in, remove: the changes refresh this view and select the affected registry. */
+    public RegistryAdmin admin() {
+        return admin;
+    }
 
     public ObservableList<String> registryNames() {
         return registryNames;
