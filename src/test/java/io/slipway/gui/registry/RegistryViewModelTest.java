@@ -55,7 +55,7 @@ class RegistryViewModelTest {
     void listsTheStoredRegistriesAndSaysWhatAnEmptyWorkspaceNeeds() {
         vm.activate();
         assertThat(vm.registryNames()).isEmpty();
-        assertThat(vm.statusProperty().get()).contains("slipway registry add");
+        assertThat(vm.statusProperty().get()).contains("use Add…");
 
         store("harbor", "https://harbor.example.com", false, false, true);
         store("anon", "https://mirror.example.com", false, false, false);
