@@ -18,7 +18,9 @@ public abstract class DialogForm {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final StringBinding message = Bindings.when(failure.isEmpty()).then(problem).otherwise(failure);
+    private final ReadOnlyStringWrapper doing = new ReadOnlyStringWrapper(this, "doing", "");
+    private final StringBinding message = Bindings.createStringBinding(() -> busy.get() ? doing.get()
+            : failure.get().isEmpty() ? problem.get() : failure.get(), busy, doing, failure, problem);
     private final BooleanBinding canSubmit = problem.isEmpty().and(busy.not());
 
     /** The problem with the inputs as they are, in the user's terms; empty when they can be submitted. */
@@ -40,12 +42,16 @@ public abstract class DialogForm {
         problem.set(check());
     }
 
-    /** Starts a submit: false (and nothing to do) while the form is not valid or a submit runs. */
-    final boolean beginSubmit() {
+    /**
+     * Starts a submit, saying what it does meanwhile: false (and nothing to do) while the form is not valid or a
+     * submit runs.
+     */
+    final boolean beginSubmit(String whatItDoes) {
         if (!canSubmit.get()) {
             return false;
         }
         failure.set("");
+        doing.set(whatItDoes);
         busy.set(true);
         return true;
     }
@@ -64,7 +70,7 @@ public abstract class DialogForm {
         return problem.getReadOnlyProperty();
     }
 
-    /** The failure of the last submit, else the problem with the inputs: what the dialog shows. */
+    /** While a submit runs what it does, else its failure, else the problem with the inputs: what the dialog shows. */
     public final StringBinding messageProperty() {
         return message;
     }

@@ -48,7 +48,7 @@ public final class RegistryAdmin {
 
     /** Stores the registry of {@code form}; {@code onSaved} closes the dialog. Nothing is sent to the registry. */
     public void add(AddRegistryForm form, Runnable onSaved) {
-        if (!form.beginSubmit()) {
+        if (!form.beginSubmit("Saving the registry…")) {
             return;
         }
         RegistrySpec spec = form.spec();
@@ -76,7 +76,7 @@ public final class RegistryAdmin {
      * a refusal stays in the dialog with the registry's reason.
      */
     public void login(LoginForm form, Runnable onDone) {
-        if (!form.beginSubmit()) {
+        if (!form.beginSubmit("Logging in to " + form.registry() + "…")) {
             return;
         }
         String name = form.registry();
