@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +65,19 @@ abstract class ConsoleFixture {
         if (support != null) {
             support.close();
         }
+    }
+
+    /** Deploys view, Live tab, New deploy: the dialog loads its node and registry choices as it opens. */
+    void openNewDeployDialog() throws Exception {
+        robot.clickOn("#nav-deploys");
+        TabPane tabs = lookup("#deployTabs");
+        onFx(() -> {
+            tabs.getSelectionModel().select(1);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#newDeployButton");
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @SuppressWarnings("unchecked")

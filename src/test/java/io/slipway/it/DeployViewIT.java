@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,15 +34,7 @@ class DeployViewIT extends ConsoleFixture {
 
         openConsole();
 
-        robot.clickOn("#nav-deploys");
-        TabPane tabs = lookup("#deployTabs");
-        onFx(() -> {
-            tabs.getSelectionModel().select(1);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#newDeployButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        openNewDeployDialog();
 
         robot.clickOn("#deploySoftware").write(software);
         robot.clickOn("#deployVersion").write("1.0.0");

@@ -7,10 +7,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Registries managed in the console, headless, against the environment's real TLS + htpasswd registry: Add… (with
@@ -82,14 +80,7 @@ class RegistryManageIT extends ConsoleFixture {
         waitUntil(() -> repositories.getItems().contains(RegistryAccessIT.baseRepo()));
 
         // the New-deploy dialog reads the registries when it opens
-        robot.clickOn("#nav-deploys");
-        TabPane tabs = lookup("#deployTabs");
-        onFx(() -> {
-            tabs.getSelectionModel().select(1);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#newDeployButton");
+        openNewDeployDialog();
         ComboBox<String> deployRegistry = lookup("#deployRegistry");
         waitUntil(() -> deployRegistry.getItems().contains(NAME));
         robot.clickOn("Cancel");

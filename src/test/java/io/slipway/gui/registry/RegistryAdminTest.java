@@ -2,53 +2,28 @@ package io.slipway.gui.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.core.SlipwayCore;
-import io.slipway.core.common.Clock;
 import io.slipway.core.registry.CredentialVault;
-import io.slipway.core.registry.Registries;
 import io.slipway.core.registry.RegistryConfig;
 import io.slipway.core.registry.RegistrySpec;
-import io.slipway.gui.tasks.SynchronousTaskExecutor;
 import io.slipway.testsupport.LogCapture;
-import io.slipway.testsupport.SecretScan;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Add, log in, remove through the Registry view-model on a real workspace; tasks run inline, loopback only. */
-class RegistryAdminTest {
+class RegistryAdminTest extends RegistryViewModelFixture {
     private static final String PASSPHRASE = "registry-admin passphrase";
     private static final String PASSWORD = "Pw-registry-admin-UNIQUE-4e7a";
 
-    @TempDir
-    Path dir;
-    private SlipwayCore core;
-    private Registries registries;
-    private final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
-    private RegistryViewModel vm;
     private RegistryAdmin admin;
     private final AtomicInteger closed = new AtomicInteger();
 
     @BeforeEach
-    void open() {
-        core = SlipwayCore.open(dir.resolve("ws"), Optional.empty());
-        registries = new Registries(core.workspace().jdbc(), core.workspace().directory(), core.audit(), Clock.SYSTEM,
-                new CredentialVault.KdfParams(8 * 1024, 1, 1), Duration.ofSeconds(2));
-        vm = new RegistryViewModel(registries, executor);
+    void activate() {
         admin = vm.admin();
         vm.activate();
-    }
-
-    @AfterEach
-    void close() {
-        core.close();
     }
 
     private AddRegistryForm addForm(String name, String url) {
@@ -109,12 +84,7 @@ class RegistryAdminTest {
                     .toCharArray());
             assertThat(log.text()).doesNotContain(PASSWORD).doesNotContain(PASSPHRASE);
         }
-        assertThat(core.audit().latest(20)).allSatisfy(e -> assertThat(e.detailsJson())
-                .doesNotContain(PASSPHRASE).doesNotContain(PASSWORD));
-        core.close();
-        SecretScan.assertAbsentFromFiles(dir, PASSPHRASE);
-        SecretScan.assertAbsentFromFiles(dir, PASSWORD);
-        core = SlipwayCore.open(dir.resolve("ws"), Optional.empty());
+        assertNoneKept(PASSPHRASE, PASSWORD);
     }
 
     @Test
