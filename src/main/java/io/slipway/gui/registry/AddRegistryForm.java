@@ -80,19 +80,12 @@ public final class AddRegistryForm extends DialogForm {
             spec.normalisedUrl();
             spec.caCertificates();
         } catch (UserFacingException e) {
-            return inConsoleTerms(e.getMessage());
+            return ConsoleTerms.of(e.getMessage());
         }
         if (existing.contains(name())) {
             return "Name: a registry named '" + name() + "' already exists; choose another name.";
         }
         return credentials.check();
-    }
-
-    /** The core's messages name the command-line options; here the same rules name the dialog's fields. */
-    static String inConsoleTerms(String message) {
-        return message.replace("--url ", "")
-                .replace("--insecure-http", "\"Allow plain HTTP\"")
-                .replace("--username and the password on stdin (--password-stdin)", "Username and Password");
     }
 
     /** The registry as typed (not yet validated); the user only when one is typed. */

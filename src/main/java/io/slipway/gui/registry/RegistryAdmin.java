@@ -137,7 +137,7 @@ public final class RegistryAdmin {
     private static String reason(String what, Exception e) {
         if (e instanceof UserFacingException) { // registry refusals included
             LOG.warn("{}: {}", what, e.getMessage());
-            return AddRegistryForm.inConsoleTerms(e.getMessage());
+            return ConsoleTerms.of(e.getMessage());
         }
         LOG.warn("{}: unexpected failure", what, e);
         return what + " failed: " + e;

@@ -320,11 +320,11 @@ public final class RegistryViewModel extends RefreshableViewModel<List<RegistryC
         String where = "Registry '" + registry + "'" + (repository == null ? "" : ", repository " + repository);
         if (e instanceof RegistryException re) {
             LOG.warn("{}: {} ({})", where, re.detail(), re.reason());
-            error.set(repository == null || re.getMessage().contains(repository) ? re.getMessage()
-                    : where + ": " + re.detail());
+            error.set(ConsoleTerms.of(repository == null || re.getMessage().contains(repository) ? re.getMessage()
+                    : where + ": " + re.detail()));
         } else if (e instanceof UserFacingException) {
             LOG.warn("{}: {}", where, e.getMessage());
-            error.set(where + ": " + e.getMessage());
+            error.set(where + ": " + ConsoleTerms.of(e.getMessage()));
         } else {
             LOG.warn("{}: unexpected failure", where, e);
             error.set(where + ": " + e);
