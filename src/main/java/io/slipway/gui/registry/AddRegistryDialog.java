@@ -30,10 +30,10 @@ final class AddRegistryDialog extends FormDialog {
         HBox caRow = new HBox(6, ca, browse);
         HBox.setHgrow(ca, Priority.ALWAYS);
         row("CA certificate", caRow);
-        row("", warned(check("registryInsecureHttp", "Allow plain HTTP (no TLS)", form.insecureHttpProperty()), form.plainHttpWarningProperty(),
-                "registryInsecureHttpWarning"));
-        row("", warned(check("registrySkipTls", "Skip TLS verification", form.skipTlsVerifyProperty()), form.skipTlsWarningProperty(),
-                "registrySkipTlsWarning"));
+        row("", warned(check("registryInsecureHttp", "Allow plain HTTP (no TLS)", form.insecureHttpProperty()),
+                form.plainHttpWarningProperty(), "registryInsecureHttpWarning"));
+        row("", warned(check("registrySkipTls", "Skip TLS verification", form.skipTlsVerifyProperty()),
+                form.skipTlsWarningProperty(), "registrySkipTlsWarning"));
         new CredentialFields(form.credentials()).addTo(this);
         finishGrid();
     }
