@@ -29,6 +29,14 @@ abstract class FormDialog extends Dialog<Boolean> {
         grid.setPadding(new Insets(10));
         message.setId("registryFormError");
         message.getStyleClass().add("error-text");
+        // "Saving…" while a submit runs is news, not an error
+        form.busyProperty().addListener((obs, was, busy) -> {
+            if (busy) {
+                message.getStyleClass().remove("error-text");
+            } else if (!message.getStyleClass().contains("error-text")) {
+                message.getStyleClass().add("error-text");
+            }
+        });
         message.setWrapText(true);
         message.setMaxWidth(480);
         message.textProperty().bind(form.messageProperty());
