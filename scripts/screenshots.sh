@@ -2,7 +2,8 @@
 # Refreshes docs/screenshots/: opens the console in a real window under Xvfb on a fresh sample workspace,
 # walks every view with its keyboard shortcut and captures the screen, publishes the sample release set from the
 # SBOM view by typing and clicking (09-sbom-published.png); then, when the test environment runs
-# (eval "$(scripts/test-env.sh start)"), the Registry view browsing its registry (08-registry.png).
+# (eval "$(scripts/test-env.sh start)"), the Registry view browsing its registry (08-registry.png) and its
+# Add-registry dialog filled in (10-registry-add.png).
 # Usage: scripts/screenshots.sh [all|sample|registry]   ($SLIPWAY_BUILD_DIR: Maven build dir, default target;
 #        $SLIPWAY_DISPLAY: the Xvfb display, default :97)
 set -euo pipefail
@@ -76,7 +77,7 @@ registry_view() {
   fi
   mvn_build -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$ws/cp.txt" \
     -Dmdep.includeScope=test
-  java -cp "$build/test-classes:$build/classes:$(cat "$ws/cp.txt")" io.slipway.it.RegistryBrowseDemo 60 "$ws/ready" \
+  java -cp "$build/test-classes:$build/classes:$(cat "$ws/cp.txt")" io.slipway.it.RegistryBrowseDemo 90 "$ws/ready" "$ws/add" \
     > "$ws/demo.log" 2>&1 &
   app=$!
   for _ in $(seq 900); do
@@ -88,6 +89,12 @@ registry_view() {
   sleep 1   # let the tables paint
   import -window root docs/screenshots/08-registry.png
   echo docs/screenshots/08-registry.png >&2
+  touch "$ws/add"                              # now the Add-registry dialog, filled in
+  for _ in $(seq 300); do [ -f "$ws/add.ready" ] && break; sleep 0.2; done
+  [ -f "$ws/add.ready" ] || { cat "$ws/demo.log" >&2; echo "the Add-registry dialog never got ready" >&2; return 1; }
+  sleep 1
+  import -window root docs/screenshots/10-registry-add.png
+  echo docs/screenshots/10-registry-add.png >&2
   kill $app 2>/dev/null || true
   wait $app 2>/dev/null || true
   app=

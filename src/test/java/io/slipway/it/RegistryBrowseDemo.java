@@ -25,12 +25,14 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * For the README screenshot: the console in a real window (needs DISPLAY and the test environment) on the Registry
  * view, unlocked, with a build-environment image's manifest and labels shown. Writes {@code args[1]} (if given)
- * once the manifest is on screen, then stays open for {@code args[0]} seconds (default 60). Not a test. Run with
- * the test classpath: {@code java -cp … io.slipway.it.RegistryBrowseDemo 60 /tmp/ready}.
+ * once the manifest is on screen, then stays open for {@code args[0]} seconds (default 60). With {@code args[2]}, once
+ * that file exists it opens Add… and fills the dialog in for a second registry, then writes {@code args[2]}{@code
+ * .ready}. Not a test. Run with the test classpath: {@code java -cp … io.slipway.it.RegistryBrowseDemo 60 /tmp/ready}.
  */
 public final class RegistryBrowseDemo {
     private static final String REPOSITORY = "slipway/buildenv/hello-tool";
@@ -91,11 +93,39 @@ public final class RegistryBrowseDemo {
         if (ready != null) {
             Files.writeString(ready, "ready\n");
         }
-        Thread.sleep(seconds * 1000);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        if (args.length > 2) {
+            fillAddDialog(scene, Path.of(args[2]));
+        }
+        Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
         executor.shutdown();
         support.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Waits for {@code go}, opens Add… and types a second registry in (not saved), then writes {@code go}.ready. */
+    private static void fillAddDialog(Scene scene, Path go) throws Exception {
+        while (!Files.exists(go)) {
+            Thread.sleep(200);
+        }
+        Platform.runLater(() -> ((Button) scene.lookup("#registryAddButton")).fire()); // the dialog's wait blocks
+        waitFor(() -> dialog() != null);
+        onFx(() -> {
+            Scene d = dialog();
+            ((TextField) d.lookup("#registryName")).setText("harbor-lab");
+            ((TextField) d.lookup("#registryUrl")).setText("https://" + TestEnvironment.registry());
+            ((TextField) d.lookup("#registryCaFile")).setText(TestEnvironment.registryCa().toString());
+            ((TextField) d.lookup("#credentialUsername")).setText("release-bot");
+            return null;
+        });
+        Files.writeString(Path.of(go + ".ready"), "ready\n");
+    }
+
+    /** The Add-registry dialog's scene, once it is showing. */
+    private static Scene dialog() {
+        return Window.getWindows().stream().map(Window::getScene)
+                .filter(s -> s != null && s.lookup("#registryName") != null).findFirst().orElse(null);
     }
 
     /** What a build-environment image declares (docs/labels.md), plus the usual OCI annotations as labels. */
