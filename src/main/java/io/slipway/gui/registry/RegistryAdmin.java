@@ -65,7 +65,7 @@ public final class RegistryAdmin {
         }, cfg -> {
             notice.set("Registry '" + cfg.name() + "' added: " + cfg.url() + cfg.user().map(u -> ", user " + u
                     + (cfg.hasCredentials() ? " (password stored encrypted)" : " (no password)")).orElse(", anonymous")
-                    + ". Use \"Log in / Change credentials…\" or \"Connect\" to check it.");
+                    + ". Use \"Log in / Change credentials…\" or \"Unlock and connect\" to check it.");
             changed.accept(cfg.name());
             onSaved.run();
         }, password, passphrase);
