@@ -40,6 +40,7 @@ public final class Workspace implements AutoCloseable {
         Path dbFile = databaseFile(dir);
         boolean exists = Files.exists(dbFile);
         if (exists) {
+            WorkspaceLock.clearStaleLegacyLock(dir);
             SchemaInspection.inspect(dir, jdbcUrl(dir) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE");
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(dir), "sa", "");
@@ -71,8 +72,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     static String jdbcUrl(Path dir) {
-        // FILE_LOCK=FILE: a second process gets "already in use", which we turn into a clear message.
-        return "jdbc:h2:file:" + dir.resolve(DB_NAME) + ";FILE_LOCK=FILE";
+        // A second process gets "already in use", which we turn into a clear message; see WorkspaceLock.
+        return "jdbc:h2:file:" + dir.resolve(DB_NAME) + WorkspaceLock.urlOptions();
     }
 
     public Path directory() {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slipway.core.common.UserFacingException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -83,29 +81,6 @@ class WorkspaceTest {
         assertThatThrownBy(() -> Workspace.open(aFile)).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("is a file, not a directory");
         assertThat(Files.readString(aFile)).isEqualTo("x");
-    }
-
-    @Test
-    void refusesAWorkspaceHeldByAnotherProcess() throws Exception {
-        Workspace.open(dir).close();
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldWorkspace.class.getName(), dir.toString())
-                .redirectErrorStream(true).start();
-        try {
-            // The holder prints "held" once it has the database open (log lines may come first).
-            BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream()));
-            String line;
-            do {
-                line = lines.readLine();
-            } while (line != null && !line.equals("held"));
-            assertThat(line).as("holder process opened the workspace").isEqualTo("held");
-            assertThatThrownBy(() -> Workspace.open(dir)).isInstanceOf(UserFacingException.class)
-                    .hasMessageContaining("is in use by another running Slipway");
-        } finally {
-            holder.getOutputStream().close();
-            holder.waitFor();
-        }
-        Workspace.open(dir).close();
     }
 
     @Test

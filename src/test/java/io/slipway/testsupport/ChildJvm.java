@@ -1,0 +1,91 @@
+package io.slipway.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real child JVM running a main class of the test class path, for tests that kill a process mid-work: its
+ * output lines are collected so a test can wait for the point to kill it at, then {@link #kill9()} it.
+ */
+public final class ChildJvm implements AutoCloseable {
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final StringBuilder transcript = new StringBuilder();
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::pump, "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static ChildJvm start(Class<?> main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    }
+
+    private void pump() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                synchronized (transcript) {
+                    transcript.append(line).append('\n');
+                }
+                lines.add(line);
+            }
+        } catch (IOException ignored) {
+            // the process died: that is what these tests do
+        }
+    }
+
+    /** Waits until the child prints a line starting with {@code prefix}; fails with its output otherwise. */
+    public String awaitLine(String prefix, long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+            if (line == null && !process.isAlive() && lines.isEmpty()) {
+                break;
+            }
+        }
+        throw new AssertionError("child never printed '" + prefix + "'; its output:\n" + transcript());
+    }
+
+    /** SIGKILL: the JVM gets no chance to run shutdown hooks or close files. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("child survived SIGKILL");
+        }
+    }
+
+    public String transcript() {
+        synchronized (transcript) {
+            return transcript.toString();
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill9();
+        }
+    }
+}
