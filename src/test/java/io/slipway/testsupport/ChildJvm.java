@@ -28,10 +28,30 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(Class<?> main, String... args) throws IOException {
+        return new ChildJvm(new ProcessBuilder(command(main, args)).redirectErrorStream(true).start());
+    }
+
+    /** Runs the child under a given umask (through {@code sh}, since a JVM cannot set its own). */
+    public static ChildJvm startWithUmask(String umask, Class<?> main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        cmd.addAll(command(main, args));
+        return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    }
+
+    private static List<String> command(Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        return cmd;
+    }
+
+    /** Closes the child's standard input and waits for it to end; returns its exit code. */
+    public int finish(long seconds) throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError("child did not end within " + seconds + " s; its output:\n" + transcript());
+        }
+        return process.exitValue();
     }
 
     private void pump() {

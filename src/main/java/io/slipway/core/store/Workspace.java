@@ -46,6 +46,7 @@ public final class Workspace implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(dir), "sa", "");
         try {
             migrate(pool, dir);
+            WorkspacePermissions.enforce(dir);
             LOG.info("workspace {} open at schema version {}", dir, SCHEMA_VERSION);
             return new Workspace(dir, pool, !exists);
         } catch (RuntimeException e) {
@@ -108,5 +109,7 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         pool.dispose();
+        // files H2 made while open (e.g. its trace file) get the umask's mode
+        WorkspacePermissions.enforce(directory);
     }
 }

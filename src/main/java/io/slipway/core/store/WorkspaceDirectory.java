@@ -16,7 +16,10 @@ final class WorkspaceDirectory {
                     + "Choose another --workspace DIR.");
         }
         try {
-            Files.createDirectories(dir);
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir);
+                WorkspacePermissions.makeDirectoryPrivate(dir);
+            }
         } catch (IOException e) {
             throw new UserFacingException("Cannot create workspace directory " + dir + " (" + e.getMessage()
                     + "). Choose a writable location with --workspace DIR or $" + WorkspaceLocation.ENV_VAR + ".", e);

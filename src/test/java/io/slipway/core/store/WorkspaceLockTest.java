@@ -59,8 +59,7 @@ class WorkspaceLockTest {
     void aCleanCloseLetsTheNextProcessIn() throws Exception {
         try (ChildJvm holder = ChildJvm.start(HoldWorkspace.class, dir.toString(), "k", "v")) {
             holder.awaitLine("held", 60);
-            holder.process().getOutputStream().close();
-            assertThat(holder.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(holder.finish(30)).isZero();
         }
         try (Workspace ws = Workspace.open(dir)) {
             assertThat(new Settings(ws.jdbc()).get("k")).contains("v");
