@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "audit", description = "Audit trail: verify the hash chain, list events.", mixinStandardHelpOptions = true)
 public final class AuditCommand {
     /** Exit code when the chain is broken: distinct from bad input (1) and usage errors (2). */
-    static final int CHAIN_BROKEN = 3;
+    static final int CHAIN_BROKEN = ExitCodes.AUDIT_BROKEN;
 
     @ParentCommand
     SlipwayCommand parent;
@@ -38,9 +38,14 @@ public final class AuditCommand {
 
     @Command(name = "log", description = "List the latest audit events, newest first.")
     int log(@Option(names = "--limit", defaultValue = "50", description = "How many events (default ${DEFAULT-VALUE}).")
-            int limit) {
+            int limit,
+            @Option(names = "--json", description = "Print the events as a JSON array.") boolean json) {
         try (SlipwayCore core = parent.workspace.open()) {
             PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JsonViews.write(core.audit().latest(limit).stream().map(JsonViews::auditEvent).toList()));
+                return 0;
+            }
             for (AuditEvent e : core.audit().latest(limit)) {
                 out.printf("%6d  %s  %-10s %-28s %s  %s%n", e.seq(), e.at(), e.who(), e.action(), e.subject(),
                         e.detailsJson());

@@ -4,11 +4,16 @@ import io.slipway.core.common.UserFacingException;
 import io.slipway.core.store.StoreException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
-/** Runs the command line: user-facing errors become one line on stderr and exit code 1, never a stack trace. */
+/**
+ * Runs the command line: user-facing errors become one line on stderr and exit code 1, never a stack trace; exit
+ * codes are those of {@link ExitCodes}.
+ */
 public final class Cli {
-    public static final int BAD_INPUT = 1;
+    /** Same as {@link ExitCodes#FAILED}. */
+    public static final int BAD_INPUT = ExitCodes.FAILED;
 
     private Cli() {
     }
@@ -19,14 +24,23 @@ public final class Cli {
 
     /** With the standard input commands read secrets from (e.g. {@code registry add --password-stdin}). */
     public static int run(GuiLauncher gui, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(gui, in, out, err).execute(args);
+    }
+
+    /** The whole command tree with Slipway's conventions and error handling (tests walk it). */
+    static CommandLine commandLine(GuiLauncher gui, InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SlipwayCommand(gui), new CliFactory(gui, in));
         cl.setOut(out);
         cl.setErr(err);
+        CliConventions.apply(cl);
+        cl.setExecutionStrategy(CliConventions::execute);
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("slipway: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
-            return c.getCommandSpec().exitCodeOnInvalidInput();
+            // an unknown word explains the error better than what it made picocli miss (e.g. a required parameter)
+            List<String> unmatched = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
+                    : c.getParseResult() == null ? List.of() : c.getParseResult().unmatched();
+            String message = unmatched.isEmpty() ? ex.getMessage() : CliConventions.unknown(c, unmatched);
+            return CliConventions.usageError(c, message);
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = ex;
@@ -43,7 +57,7 @@ public final class Cli {
             }
             throw ex;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /** Builds commands with constructor arguments where they need them; everything else by default. */

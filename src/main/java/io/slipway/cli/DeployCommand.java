@@ -55,8 +55,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true) Targets targets;
 
-    @Option(names = "--retry", paramLabel = "DEPLOY_ID",
-            description = "Retry the failed, denied, aborted or interrupted nodes of an earlier deploy.") Long retry;
+    @Option(names = "--retry", paramLabel = "DEPLOY",
+            description = "Retry the failed, denied, aborted or interrupted nodes of an earlier deploy, named by its "
+                    + "number or its id (the UUID printed beside it).") String retry;
     @Option(names = "--force", description = "Rebuild even where the node already has the version.") boolean force;
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
             description = "Nodes at once (default ${DEFAULT-VALUE}).") int parallel;
@@ -66,6 +67,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--keep-failed", description = "Keep a failed node's environment container for debugging.")
     boolean keepFailed;
     @Option(names = "--log", description = "Also print the build output lines (prefixed with the node).") boolean showLog;
+    @Option(names = "--json", description = "Print the summary as JSON on stdout (progress goes to stderr).")
+    boolean json;
 
     @Option(names = "--registry", paramLabel = "NAME", description = "A stored registry.") String registryName;
     @picocli.CommandLine.Mixin PassphraseOptions passphrase;
@@ -84,7 +87,7 @@ public final class DeployCommand implements Callable<Integer> {
         try (SlipwayCore core = parent.workspace.open()) {
             DeployRequest request = request(core);
             RegistryAccess registry = registry(core);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
             // the node workers, and one thread for the deploy's workspace writer
             ExecutorService pool = CliExecutors.fixed("deploy", Math.min(parallel, request.nodes().size()) + 1);
             ProgressPrinter printer = new ProgressPrinter(out, showLog);
@@ -104,11 +107,14 @@ public final class DeployCommand implements Callable<Integer> {
             try {
                 DeploySummary summary = run.completion().get();
                 printer.summary(summary);
+                if (json) {
+                    spec.commandLine().getOut().println(JsonViews.write(JsonViews.deploySummary(summary)));
+                }
                 return summary.allSucceeded() ? 0 : 1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 run.abort();
-                return 130;
+                return ExitCodes.INTERRUPTED;
             } catch (ExecutionException e) {
                 throw new IllegalStateException("deploy failed", e.getCause());
             } finally {
@@ -128,11 +134,11 @@ public final class DeployCommand implements Callable<Integer> {
                 throw new UserFacingException("--retry takes the software, version and nodes from deploy " + retry
                         + "; do not give --software, --version, --nodes or --group with it.");
             }
-            DeployRequest r = core.deployService().retryRequest(retry, parallel);
+            DeployRequest r = core.deployService().retryRequest(core.deployService().deployNumber(retry), parallel);
             return r.withKeepFailedContainers(keepFailed).withForced(r.forced() || force);
         }
         if (software == null || version == null) {
-            throw new UserFacingException("deploy needs --software S and --version V (or --retry DEPLOY_ID).");
+            throw new UserFacingException("deploy needs --software S and --version V (or --retry DEPLOY).");
         }
         if (targets == null) {
             throw new UserFacingException("deploy needs --nodes a,b,c or --group G.");

@@ -90,15 +90,19 @@ public final class NodesCommand {
     @Command(name = "list", description = "List nodes with what the last refresh found.")
     int list(@Option(names = {"--group", "-g"}, paramLabel = "GROUP") String group,
              @Option(names = "--status", paramLabel = "STATUS", description = "UNKNOWN, REACHABLE or UNREACHABLE.")
-             String status) {
+             String status,
+             @Option(names = "--json", description = "Print the nodes as a JSON array.") boolean json) {
         try (SlipwayCore core = parent.workspace.open()) {
             PrintWriter out = out();
+            List<Node> shown = core.inventory().all().stream().filter(n -> (group == null || n.inGroup(group))
+                    && (status == null || n.status().name().equalsIgnoreCase(status))).toList();
+            if (json) {
+                out.println(JsonViews.write(shown.stream().map(JsonViews::node).toList()));
+                return 0;
+            }
             out.printf("%-16s %-11s %-16s %-13s %5s %9s  %-16s %-19s %s%n", "NAME", "STATUS", "ENGINE", "OS/ARCH", "CPUS",
                     "MEMORY", "GROUPS", "LAST SEEN", "INSTALLED");
-            for (Node n : core.inventory().all()) {
-                if (group != null && !n.inGroup(group) || status != null && !n.status().name().equalsIgnoreCase(status)) {
-                    continue;
-                }
+            for (Node n : shown) {
                 String engine = n.engineVersion() == null ? "-"
                         : (n.engineKind() == null ? "" : n.engineKind() + " ") + n.engineVersion();
                 out.printf("%-16s %-11s %-16s %-13s %5s %9s  %-16s %-19s %s%n", n.name(), n.status(), engine,
@@ -144,7 +148,7 @@ public final class NodesCommand {
                 return 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return 130;
+                return ExitCodes.INTERRUPTED;
             } catch (ExecutionException e) {
                 throw new IllegalStateException("refresh failed", e.getCause());
             } finally {

@@ -118,25 +118,41 @@ public final class RegistryCommand {
            @Parameters(index = "1", arity = "0..1", paramLabel = "REPO") String repo,
            @Option(names = "--limit", defaultValue = "200", description = "At most this many repositories or tags "
                    + "(default ${DEFAULT-VALUE}).") int limit,
+           @Option(names = "--json", description = "Print the list as JSON.") boolean json,
            @Mixin PassphraseOptions passphrase) {
         try (SlipwayCore core = parent.workspace.open()) {
             Registries registries = core.registries();
             PrintWriter out = spec.commandLine().getOut();
             if (name == null) {
-                listRegistries(registries.list(), out);
+                if (json) {
+                    out.println(JsonViews.write(registries.list().stream().map(JsonViews::registry).toList()));
+                } else {
+                    listRegistries(registries.list(), out);
+                }
                 return 0;
             }
             RegistryConfig cfg = registries.get(name);
-            cfg.warnings().forEach(w -> out.println("WARNING: " + w));
+            // with --json, stdout is the JSON alone: warnings go to stderr
+            PrintWriter notes = json ? spec.commandLine().getErr() : out;
+            cfg.warnings().forEach(w -> notes.println("WARNING: " + w));
             OciRegistryClient client = registries.client(name, cfg.hasCredentials() ? unlock(registries, passphrase)
                     : null);
             if (repo == null) {
-                client.catalog(limit).forEach(out::println);
+                if (json) {
+                    out.println(JsonViews.write(client.catalog(limit)));
+                } else {
+                    client.catalog(limit).forEach(out::println);
+                }
                 return 0;
             }
             ImageName image = ImageName.parse(repo);
             List<String> tags = image.reference().map(List::of).orElseGet(() -> sortedTags(client.tags(
                     image.repository())));
+            if (json) {
+                out.println(JsonViews.write(tags.subList(0, Math.min(limit, tags.size())).stream()
+                        .map(t -> JsonViews.tag(t, client.manifest(image.repository(), t))).toList()));
+                return 0;
+            }
             if (tags.isEmpty()) {
                 out.printf("%s has no tags%n", image.repository());
                 return 0;

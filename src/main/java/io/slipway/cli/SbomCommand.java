@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
             SbomPlanCommand.class, SbomPublishCommand.class})
 public final class SbomCommand {
     /** Exit code when the release gate has a FAIL (or an unconfirmed finding) standing. */
-    static final int POLICY_FAIL = 2;
+    static final int POLICY_FAIL = ExitCodes.GATE_FAIL;
 
     /** The top-level command, for subcommands that need the workspace options. */
     @ParentCommand

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Preview the release plan of an SBOM index (per component: tier, mode, what is published, "
                 + "why) and the release gate's findings. Writes nothing.",
-                "Exit 0 when publishing is allowed, 2 when a FAIL finding stands, 1 on bad input."})
+                "Exit 0 when publishing is allowed, 4 when a FAIL finding stands, 1 on bad input."})
 public final class SbomPlanCommand implements Callable<Integer> {
     @ParentCommand
     SbomCommand parent;

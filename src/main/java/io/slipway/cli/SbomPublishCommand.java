@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {"Publish a release into DIR/<open-source|third-party|derivative|owned>/<name>-<version>/"
                 + "{spdx,source,binary} as each component's mode allows, with the published SBOM index, NOTICE and "
                 + "SHA256SUMS. Atomic: all or nothing. DIR must not exist or be empty.",
-                "Exit 0 when published, 2 when the release gate refuses, 1 on bad input."})
+                "Exit 0 when published, 4 when the release gate refuses, 1 on bad input."})
 public final class SbomPublishCommand implements Callable<Integer> {
     @ParentCommand
     SbomCommand parent;

@@ -6,6 +6,8 @@ import io.slipway.core.sample.SampleSource;
 import io.slipway.core.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -22,9 +24,22 @@ public final class WorkspaceCommand {
     CommandSpec spec;
 
     @Command(name = "info", description = "Print the workspace path, schema version and row counts.")
-    int info() {
+    int info(@Option(names = "--json", description = "Print the same as one JSON object.") boolean json) {
         try (SlipwayCore core = parent.workspace.open()) {
             PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("workspace", core.workspace().directory().toString());
+                m.put("database", core.workspace().databasePath().toString());
+                m.put("schema", Workspace.SCHEMA_VERSION);
+                m.put("nodes", core.nodes().all().size());
+                m.put("components", core.components().all().size());
+                m.put("upgradeOffers", core.upgrades().all().size());
+                m.put("deploys", core.deploys().all().size());
+                m.put("auditEvents", core.audit().count());
+                out.println(JsonViews.write(m));
+                return 0;
+            }
             out.printf("workspace: %s%n", core.workspace().directory());
             out.printf("database:  %s%n", core.workspace().databasePath());
             out.printf("schema:    %d%n", Workspace.SCHEMA_VERSION);

@@ -146,6 +146,11 @@ public final class DeployRepository {
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
+    /** The number of the deploy whose id (UUID, as printed and put in labels) is {@code uid}. */
+    public Optional<Long> numberOf(String uid) {
+        return jdbc.queryOne("SELECT id FROM deploy WHERE uid = ?", rs -> rs.getLong(1), uid);
+    }
+
     private List<DeployRecord> load(String where, List<Object> params) {
         return jdbc.inTransaction(c -> {
             Map<Long, List<NodeDeployRecord>> nodes = new HashMap<>();

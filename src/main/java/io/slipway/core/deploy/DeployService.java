@@ -203,6 +203,22 @@ public final class DeployService {
         return deploys.find(id);
     }
 
+    /** A deploy named as the user sees it: its number, or its id (the UUID printed beside the number). */
+    public long deployNumber(String numberOrId) {
+        String ref = numberOrId.strip();
+        if (ref.matches("\\d{1,18}")) {
+            return Long.parseLong(ref);
+        }
+        try {
+            UUID.fromString(ref);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("'" + ref + "' names no deploy: give its number (e.g. 12) or its id "
+                    + "(the UUID printed beside it, e.g. 6f1c…-…).");
+        }
+        return deploys.numberOf(ref.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
+                new UserFacingException("No deploy with id " + ref + " in this workspace."));
+    }
+
     /** Passes events on; a listener that throws must not break a pipeline. */
     private record SafeListener(DeployListener delegate) implements DeployListener {
         private void guard(String what, Runnable r) {
