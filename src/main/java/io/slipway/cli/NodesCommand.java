@@ -121,7 +121,9 @@ public final class NodesCommand {
     int refresh(@Parameters(paramLabel = "NAME", arity = "0..*") List<String> names,
                 @Option(names = {"--group", "-g"}, paramLabel = "GROUP") String group,
                 @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "8",
-                        description = "Per-node bound (default ${DEFAULT-VALUE} s).") int timeoutSeconds,
+                        description = "How long a node may take to answer at all, counted from when it is "
+                                + "contacted (default ${DEFAULT-VALUE} s); one that answers gets 4 times that to "
+                                + "report its facts.") int timeoutSeconds,
                 @Option(names = "--parallel", paramLabel = "N", defaultValue = "16") int parallel) {
         if (timeoutSeconds < 1) {
             throw new UserFacingException("--timeout must be at least 1 second");

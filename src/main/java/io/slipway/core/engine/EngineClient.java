@@ -108,6 +108,11 @@ public final class EngineClient implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ probe
 
+    /** The engine's cheapest call: it answers at all. Throws {@link EngineException} when it does not. */
+    public void ping() {
+        timed("ping", () -> docker.pingCmd().exec());
+    }
+
     /** Ping, version, info and Slipway's software images. Throws {@link EngineException} when unreachable. */
     public EngineFacts probe() {
         return timed("probe", () -> {

@@ -12,6 +12,12 @@ public record EngineTimeouts(Duration connect, Duration response) {
     /** For deploys: a compile step may print nothing for minutes. */
     public static final EngineTimeouts DEPLOY = new EngineTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(30));
 
+    /** A probe bounded by {@code deadline} as a whole: no single call of it may wait longer. */
+    public static EngineTimeouts forProbe(Duration deadline) {
+        Duration connect = deadline.compareTo(PROBE.connect()) < 0 ? deadline : PROBE.connect();
+        return new EngineTimeouts(connect, deadline);
+    }
+
     public EngineTimeouts {
         if (connect.isNegative() || connect.isZero() || response.isNegative() || response.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive: " + connect + ", " + response);

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class NodeInventory {
     private static final Logger LOG = LoggerFactory.getLogger(NodeInventory.class);
     public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(8);
+    /** A node that answered its ping gets this many times the probe timeout for version, info and images. */
+    public static final int FACTS_FACTOR = 4;
 
     private final NodeRepository nodes;
     private final AuditTrail audit;
@@ -125,32 +130,71 @@ public final class NodeInventory {
                 .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
     }
 
+    /**
+     * The deadline runs from when this node is contacted, not from when its probe was queued: behind a pool full of
+     * silent nodes a live node still gets its whole timeout. A node that has not answered its ping by then counts
+     * as unreachable (the ping's own client times out then too, freeing the pool thread). A node that answered is
+     * alive, only busy: it gets {@link #FACTS_FACTOR} times the timeout to report its facts (a loaded podman takes
+     * seconds for {@code info}), so a slow live node is never reported dead.
+     */
     private CompletableFuture<ProbeResult> probeAsync(Node node, Executor executor, Duration timeout) {
-        Instant started = clock.now();
-        long t0 = System.nanoTime();
-        AtomicReference<EngineClient> client = new AtomicReference<>();
-        CompletableFuture<ProbeResult> f = CompletableFuture.supplyAsync(() -> probe(node, client, started, t0), executor);
-        return f.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS).thenApply(r -> {
-            if (r != null) {
-                return r;
+        CompletableFuture<ProbeResult> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            Instant started = clock.now();
+            long t0 = System.nanoTime();
+            AtomicReference<EngineClient> client = new AtomicReference<>();
+            AtomicBoolean answered = new AtomicBoolean();
+            Duration factsBound = timeout.multipliedBy(FACTS_FACTOR);
+            giveUpAt(timeout, () -> !answered.get(), result, client, () -> ProbeResult.unreachable(node.name(),
+                    "no answer within " + timeout.toSeconds() + " s from " + node.endpoint(), started, since(t0)));
+            giveUpAt(factsBound, () -> true, result, client, () -> ProbeResult.unreachable(node.name(),
+                    "answered, but gave no engine facts within " + factsBound.toSeconds() + " s (" + node.endpoint()
+                            + ")", started, since(t0)));
+            try (EngineClient ping = EngineClient.connect(node.engineEndpoint(), EngineTimeouts.forProbe(timeout))) {
+                client.set(ping);
+                ping.ping();
+                answered.set(true);
+            } catch (EngineException | IllegalArgumentException e) {
+                result.complete(ProbeResult.unreachable(node.name(), e.getMessage(), started, since(t0)));
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("probe of {} failed unexpectedly", node.name(), e);
+                result.complete(ProbeResult.unreachable(node.name(), e.toString(), started, since(t0)));
+                return;
             }
-            EngineClient c = client.get();
-            if (c != null) {
-                c.close();
+            if (!result.isDone()) {
+                result.complete(probe(node, client, started, t0, EngineTimeouts.forProbe(factsBound)));
             }
-            return ProbeResult.unreachable(node.name(), "no answer within " + timeout.toSeconds() + " s from "
-                    + node.endpoint(), started, Duration.ofNanos(System.nanoTime() - t0));
         });
+        return result;
+    }
+
+    /** At {@code after} from now, when {@code still} holds, ends the probe with {@code verdict} and its client. */
+    private static void giveUpAt(Duration after, BooleanSupplier still, CompletableFuture<ProbeResult> result,
+                                 AtomicReference<EngineClient> client, Supplier<ProbeResult> verdict) {
+        CompletableFuture.delayedExecutor(after.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (still.getAsBoolean() && !result.isDone() && result.complete(verdict.get())) {
+                EngineClient c = client.get();
+                if (c != null) {
+                    c.close();
+                }
+            }
+        });
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
     }
 
     /** Probes one node now, on the calling thread. */
     public ProbeResult probe(Node node) {
         Instant started = clock.now();
-        return probe(node, new AtomicReference<>(), started, System.nanoTime());
+        return probe(node, new AtomicReference<>(), started, System.nanoTime(), EngineTimeouts.PROBE);
     }
 
-    private ProbeResult probe(Node node, AtomicReference<EngineClient> holder, Instant started, long t0) {
-        try (EngineClient c = EngineClient.connect(node.engineEndpoint(), EngineTimeouts.PROBE)) {
+    private ProbeResult probe(Node node, AtomicReference<EngineClient> holder, Instant started, long t0,
+                              EngineTimeouts timeouts) {
+        try (EngineClient c = EngineClient.connect(node.engineEndpoint(), timeouts)) {
             holder.set(c);
             EngineFacts facts = c.probe();
             return ProbeResult.reachable(node.name(), facts, started, Duration.ofNanos(System.nanoTime() - t0));
