@@ -38,6 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "environment, fetch the package, build, push the software image, record.",
                 "Exit code 0 when every node is done or skipped, 1 otherwise."})
 public final class DeployCommand implements Callable<Integer> {
+    /** How long Ctrl-C / SIGTERM waits for the aborted deploy before the process ends. */
+    static final int ABORT_GRACE_SECONDS = 5;
+
     @ParentCommand
     SlipwayCommand parent;
 
@@ -66,6 +69,10 @@ public final class DeployCommand implements Callable<Integer> {
     String envImage;
     @Option(names = "--keep-failed", description = "Keep a failed node's environment container for debugging.")
     boolean keepFailed;
+    @Option(names = "--stream-timeout", paramLabel = "MINUTES", defaultValue = "30",
+            description = "How long a streaming step (pull, push, build, exec) may print nothing before it fails "
+                    + "(default ${DEFAULT-VALUE}); short engine calls have a bound of their own.")
+    int streamTimeoutMinutes;
     @Option(names = "--log", description = "Also print the build output lines (prefixed with the node).") boolean showLog;
     @Option(names = "--json", description = "Print the summary as JSON on stdout (progress goes to stderr).")
     boolean json;
@@ -84,7 +91,11 @@ public final class DeployCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new UserFacingException("--parallel must be at least 1");
         }
+        if (streamTimeoutMinutes < 1) {
+            throw new UserFacingException("--stream-timeout must be at least 1 minute");
+        }
         try (SlipwayCore core = parent.workspace.open()) {
+            core.deployService().setStreamSilence(Duration.ofMinutes(streamTimeoutMinutes));
             DeployRequest request = request(core);
             RegistryAccess registry = registry(core);
             PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
@@ -97,7 +108,9 @@ public final class DeployCommand implements Callable<Integer> {
                     printer.say("interrupted: aborting deploy " + run.id() + " (streams closed, containers stopped)");
                     run.abort();
                     try {
-                        run.completion().get(30, TimeUnit.SECONDS);
+                        // a few seconds for the nodes to stop and record it; what is still running then shows
+                        // as interrupted at the next open, and its retry cleans up
+                        run.completion().get(ABORT_GRACE_SECONDS, TimeUnit.SECONDS);
                     } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
                         // exiting anyway
                     }

@@ -19,16 +19,33 @@ public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuilder transcript = new StringBuilder();
+    private final Thread reader;
 
     private ChildJvm(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::pump, "child-jvm-output");
+        reader = new Thread(this::pump, "child-jvm-output");
         reader.setDaemon(true);
         reader.start();
     }
 
     public static ChildJvm start(Class<?> main, String... args) throws IOException {
-        return new ChildJvm(new ProcessBuilder(command(main, args)).redirectErrorStream(true).start());
+        return start(java.util.Map.of(), main, args);
+    }
+
+    /** With extra environment variables (e.g. a password the child reads from its environment). */
+    public static ChildJvm start(java.util.Map<String, String> env, Class<?> main, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(main, args)).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return new ChildJvm(pb.start());
+    }
+
+    /** Waits for the child to end by itself; returns its exit code. */
+    public int await(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError("child did not end within " + seconds + " s; its output:\n" + transcript());
+        }
+        reader.join(5000); // the last lines
+        return process.exitValue();
     }
 
     /** Runs the child under a given umask (through {@code sh}, since a JVM cannot set its own). */

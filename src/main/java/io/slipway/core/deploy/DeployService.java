@@ -1,5 +1,6 @@
 package io.slipway.core.deploy;
 
+import io.slipway.core.engine.EngineTimeouts;
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.common.Clock;
 import io.slipway.core.common.UserFacingException;
@@ -33,12 +34,18 @@ public final class DeployService {
     private final NodeRepository nodes;
     private final AuditTrail audit;
     private final Clock clock;
+    private volatile EngineTimeouts engineTimeouts = EngineTimeouts.DEPLOY;
 
     public DeployService(DeployRepository deploys, NodeRepository nodes, AuditTrail audit, Clock clock) {
         this.deploys = deploys;
         this.nodes = nodes;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** How long the deploys started from now on let a streaming step (pull, push, build, exec) stay silent. */
+    public void setStreamSilence(Duration silence) {
+        engineTimeouts = EngineTimeouts.DEPLOY.withStream(silence);
     }
 
     /**
@@ -73,7 +80,7 @@ public final class DeployService {
         SharedAccess access = new SharedAccess(registry);
         DeployWrites writes = new DeployWrites(audit);
         List<NodePipeline> pipelines = request.nodes().stream().map(n -> new NodePipeline(id, uid, request, n, registry,
-                access, leftovers, deploys, nodes, writes, clock, safe)).toList();
+                access, leftovers, deploys, nodes, writes, clock, safe, engineTimeouts)).toList();
         DeployRun run = new DeployRun(id, uid, request, pipelines, clock);
         safe.deployStarted(new DeployListener.DeployStarted(id, uid, request.software(), request.version(),
                 request.forced(), request.parallelism(), request.nodes().stream().map(Node::name).toList(),

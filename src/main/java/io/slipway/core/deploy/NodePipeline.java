@@ -15,6 +15,7 @@ import io.slipway.core.engine.PublishedPort;
 import io.slipway.core.engine.SlipwayLabels;
 import io.slipway.core.engine.TransferListener;
 import io.slipway.core.inventory.Node;
+import io.slipway.core.inventory.NodeInventory;
 import io.slipway.core.inventory.NodeRepository;
 import io.slipway.core.registry.AccessDecision;
 import io.slipway.core.registry.ImageLayer;
@@ -56,6 +57,7 @@ final class NodePipeline {
     private final DeployRepository deploys;
     private final Clock clock;
     private final DeployListener listener;
+    private final EngineTimeouts timeouts;
 
     private final StateMachine<NodeDeployState> machine;
     private final Cancellation cancel = new Cancellation();
@@ -85,7 +87,8 @@ final class NodePipeline {
 
     NodePipeline(long deployId, String uid, DeployRequest request, Node node, RegistryAccess registry,
                  SharedAccess sharedAccess, List<String> leftoverUids, DeployRepository deploys,
-                 NodeRepository nodes, DeployWrites writes, Clock clock, DeployListener listener) {
+                 NodeRepository nodes, DeployWrites writes, Clock clock, DeployListener listener,
+                 EngineTimeouts timeouts) {
         this.deployId = deployId;
         this.uid = uid;
         this.request = request;
@@ -96,6 +99,7 @@ final class NodePipeline {
         this.deploys = deploys;
         this.clock = clock;
         this.listener = listener;
+        this.timeouts = timeouts;
         this.machine = NodeDeployState.machine(node.name());
         this.journal = new NodeJournal(deployId, node.name(), deploys, nodes, writes);
         this.envRef = request.envImageOn(registry.host());
@@ -194,7 +198,12 @@ final class NodePipeline {
     /** The happy path; returns the final detail. A skip returns with the machine in SKIPPED. */
     private String steps() throws IOException {
         enter(NodeDeployState.CHECKING_VERSION);
-        engine = EngineClient.connect(node.engineEndpoint(), EngineTimeouts.DEPLOY);
+        // a silent node fails here within a probe's deadline, freeing its slot, instead of at a longer one later
+        try (EngineClient quick = EngineClient.connect(node.engineEndpoint(),
+                EngineTimeouts.forProbe(NodeInventory.DEFAULT_PROBE_TIMEOUT))) {
+            quick.ping();
+        }
+        engine = EngineClient.connect(node.engineEndpoint(), timeouts);
         Optional<String> skip = checkVersion();
         if (skip.isPresent()) {
             endStep("skipped", skip.get());

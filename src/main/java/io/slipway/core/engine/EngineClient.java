@@ -62,12 +62,16 @@ public final class EngineClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineClient.class);
 
     private final EngineEndpoint endpoint;
+    /** For short calls, bounded by {@link EngineTimeouts#response()}. */
     private final DockerClient docker;
+    /** For streaming calls, bounded by {@link EngineTimeouts#stream()} (the same client when the bounds agree). */
+    private final DockerClient streams;
     private final BusyTime busy = new BusyTime();
 
-    private EngineClient(EngineEndpoint endpoint, DockerClient docker) {
+    private EngineClient(EngineEndpoint endpoint, DockerClient docker, DockerClient streams) {
         this.endpoint = endpoint;
         this.docker = docker;
+        this.streams = streams;
     }
 
     /** Creates a client; does not contact the engine (a {@link #probe()} or any call does). */
@@ -84,14 +88,21 @@ public final class EngineClient implements AutoCloseable {
             cfg.withDockerTlsVerify(false);
         }
         DockerClientConfig config = cfg.build();
+        DockerClient calls = docker(config, timeouts.connect(), timeouts.response());
+        DockerClient streams = timeouts.stream().equals(timeouts.response()) ? calls
+                : docker(config, timeouts.connect(), timeouts.stream());
+        return new EngineClient(endpoint, calls, streams);
+    }
+
+    private static DockerClient docker(DockerClientConfig config, Duration connect, Duration silence) {
         DockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(32)
-                .connectionTimeout(timeouts.connect())
-                .responseTimeout(timeouts.response())
+                .connectionTimeout(connect)
+                .responseTimeout(silence)
                 .build();
-        return new EngineClient(endpoint, DockerClientImpl.getInstance(new SharedMapperConfig(config), http));
+        return DockerClientImpl.getInstance(new SharedMapperConfig(config), http);
     }
 
     public EngineEndpoint endpoint() {
@@ -229,7 +240,7 @@ public final class EngineClient implements AutoCloseable {
             TransferTracker tracker = TransferTracker.forPull(layers);
             tracker.started("pulling").ifPresent(p -> busy.own(() -> listener.progress(p)));
             StreamCallbacks.Progress<PullResponseItem> cb = new StreamCallbacks.Progress<>(tracker, listener, cancel, "pull " + ref + " on " + endpoint, busy);
-            docker.pullImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
+            streams.pullImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
             busy.own(() -> listener.progress(tracker.completed()));
             return null;
@@ -246,7 +257,7 @@ public final class EngineClient implements AutoCloseable {
             TransferTracker tracker = pushTracker(ref);
             tracker.started("pushing").ifPresent(p -> busy.own(() -> listener.progress(p)));
             StreamCallbacks.Progress<PushResponseItem> cb = new StreamCallbacks.Progress<>(tracker, listener, cancel, "push " + ref + " on " + endpoint, busy);
-            docker.pushImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
+            streams.pushImageCmd(r.repository()).withTag(r.tagOrDefault()).withAuthConfig(auth(credentials)).exec(cb);
             cb.await();
             busy.own(() -> listener.progress(tracker.completed()));
             String digest = cb.digest.get();
@@ -299,7 +310,7 @@ public final class EngineClient implements AutoCloseable {
         return timed("build image " + tag, () -> {
             StreamCallbacks.Build cb = new StreamCallbacks.Build(lines, cancel, "build image " + tag + " on " + endpoint,
                     busy);
-            docker.buildImageCmd(contextTar).withTags(Set.of(tag)).withLabels(labels).withPull(false)
+            streams.buildImageCmd(contextTar).withTags(Set.of(tag)).withLabels(labels).withPull(false)
                     .withNoCache(false).withRemove(true).exec(cb);
             String id = cb.awaitImageId();
             cancel.throwIfCancelled();
@@ -425,7 +436,7 @@ public final class EngineClient implements AutoCloseable {
             String id = docker.execCreateCmd(containerId).withCmd(cmd.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).withWorkingDir(workdir).exec().getId();
             StreamCallbacks.Exec cb = new StreamCallbacks.Exec(lines, cancel, "exec on " + endpoint, busy);
-            docker.execStartCmd(id).exec(cb);
+            streams.execStartCmd(id).exec(cb);
             cb.await();
             return id;
         });
@@ -459,7 +470,7 @@ public final class EngineClient implements AutoCloseable {
      */
     public InputStream archiveFrom(String containerId, String path, Cancellation cancel) {
         return timed("copy " + path + " from " + shortId(containerId), () -> {
-            InputStream in = docker.copyArchiveFromContainerCmd(containerId, path).exec();
+            InputStream in = streams.copyArchiveFromContainerCmd(containerId, path).exec();
             Cancellation.Registration reg = cancel.register(in);
             return new java.io.FilterInputStream(in) {
                 @Override
@@ -489,17 +500,19 @@ public final class EngineClient implements AutoCloseable {
     /** Extracts a tar stream into directory {@code dir} of a container. */
     public void archiveTo(String containerId, String dir, InputStream tar) {
         timed("copy into " + dir + " of " + shortId(containerId), () -> {
-            docker.copyArchiveToContainerCmd(containerId).withRemotePath(dir).withTarInputStream(tar).exec();
+            streams.copyArchiveToContainerCmd(containerId).withRemotePath(dir).withTarInputStream(tar).exec();
             return null;
         });
     }
 
     @Override
     public void close() {
-        try {
-            docker.close();
-        } catch (IOException e) {
-            LOG.debug("closing engine client for {}: {}", endpoint, e.toString());
+        for (DockerClient c : streams == docker ? List.of(docker) : List.of(docker, streams)) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                LOG.debug("closing engine client for {}: {}", endpoint, e.toString());
+            }
         }
     }
 
