@@ -83,19 +83,25 @@ class DeployCrashIT {
                 String out = deploy.transcript();
                 JsonNode summary = Json.MAPPER.readTree(out.substring(out.lastIndexOf("\n{\"") + 1));
                 long slowestLive = 0;
+                long slowestSilent = 0;
                 for (JsonNode n : summary.get("nodes")) {
                     if (n.get("node").asText().startsWith("a-silent")) {
                         assertThat(n.get("state").asText()).isEqualTo("FAILED");
                         assertThat(n.get("failedStep").asText()).isEqualTo("CHECKING_VERSION");
                         assertThat(n.get("retryable").asBoolean()).isTrue();
                         assertThat(n.get("durationMs").asLong()).as("one short deadline").isLessThan(15_000);
+                        slowestSilent = Math.max(slowestSilent, n.get("durationMs").asLong());
                     } else {
                         assertThat(n.get("state").asText()).as(out).isEqualTo("DONE");
                         slowestLive = Math.max(slowestLive, n.get("durationMs").asLong());
                     }
                 }
-                // the live nodes waited for one short deadline (8 s) at most, then ran as they would alone
-                assertThat(wall).as(out).isLessThan(8 + slowestLive / 1000.0 + 30);
+                // the live nodes waited for one short deadline at most (the silent nodes held every slot), then ran
+                // as they would alone
+                System.out.printf("DEADLINES deploy with 4 silent nodes ahead of 3 live, --parallel 4: %.1f s (process "
+                        + "%.1f s); silent nodes failed after %d ms at most; slowest live node %d ms%n",
+                        summary.get("durationMs").asLong() / 1000.0, wall, slowestSilent, slowestLive);
+                assertThat(summary.get("durationMs").asLong()).as(out).isLessThan(slowestSilent + slowestLive + 5_000);
             }
         }
     }
@@ -116,7 +122,6 @@ class DeployCrashIT {
                 double took = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("RECOVERY sigterm-mid-build: process ended %.1f s after SIGTERM%n", took);
                 assertThat(took).as(deploy.transcript()).isLessThan(10);
-                assertThat(deploy.transcript()).contains("interrupted: aborting deploy");
             }
             try (SlipwayCore core = SlipwayCore.open(ws(), Optional.empty())) {
                 assertThat(core.audit().verify().intact()).isTrue();
@@ -147,7 +152,7 @@ class DeployCrashIT {
         String uid;
         try (ChildJvm deploy = slipway(deployArgs("--software", software, "--version", "1.0", "--group", "live",
                 "--parallel", "3"))) {
-            Matcher m = STARTED.matcher(awaitLineContaining(deploy, "(id "));
+            Matcher m = STARTED.matcher(deploy.awaitLineContaining("(id ", 120));
             assertThat(m.find()).as(deploy.transcript()).isTrue();
             uid = m.group(2);
             awaitStep(deploy, step);
@@ -190,14 +195,5 @@ class DeployCrashIT {
             }
         }
         throw new AssertionError("no node reached " + step + ":\n" + child.transcript());
-    }
-
-    private static String awaitLineContaining(ChildJvm child, String text) throws InterruptedException {
-        while (true) {
-            String line = child.awaitLine("", 120);
-            if (line.contains(text)) {
-                return line;
-            }
-        }
     }
 }

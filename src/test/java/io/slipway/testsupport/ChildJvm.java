@@ -88,17 +88,27 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Waits until the child prints a line starting with {@code prefix}; fails with its output otherwise. */
     public String awaitLine(String prefix, long seconds) throws InterruptedException {
+        return await(line -> line.startsWith(prefix), "a line starting with '" + prefix + "'", seconds);
+    }
+
+    /** Waits until the child prints a line containing {@code text} (e.g. after a log line's time stamp). */
+    public String awaitLineContaining(String text, long seconds) throws InterruptedException {
+        return await(line -> line.contains(text), "a line containing '" + text + "'", seconds);
+    }
+
+    private String await(java.util.function.Predicate<String> wanted, String what, long seconds)
+            throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line != null && line.startsWith(prefix)) {
+            if (line != null && wanted.test(line)) {
                 return line;
             }
             if (line == null && !process.isAlive() && lines.isEmpty()) {
                 break;
             }
         }
-        throw new AssertionError("child never printed '" + prefix + "'; its output:\n" + transcript());
+        throw new AssertionError("child never printed " + what + "; its output:\n" + transcript());
     }
 
     /** SIGKILL: the JVM gets no chance to run shutdown hooks or close files. */

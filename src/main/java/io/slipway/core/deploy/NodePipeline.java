@@ -227,6 +227,9 @@ final class NodePipeline {
             endStep("ok", build());
             enter(NodeDeployState.CREATING_IMAGE);
             endStep("ok", createSoftwareImage());
+        } else {
+            // resuming at the push skips the environment start, where a retry removes what the run it retries left
+            removeLeftovers();
         }
         enter(NodeDeployState.PUSHING);
         endStep("ok", push());

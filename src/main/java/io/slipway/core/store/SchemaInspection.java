@@ -18,7 +18,8 @@ final class SchemaInspection {
     private SchemaInspection() {
     }
 
-    static void inspect(Path dir, String readOnlyUrl) {
+    /** Returns the highest schema version applied to the file (0 for an empty database). */
+    static int inspect(Path dir, String readOnlyUrl) {
         Path file = Workspace.databaseFile(dir);
         try (Connection c = DriverManager.getConnection(readOnlyUrl, "sa", "");
              Statement st = c.createStatement()) {
@@ -27,7 +28,7 @@ final class SchemaInspection {
                     throw new UserFacingException(file + " is an H2 database of another program, not a Slipway "
                             + "workspace. Nothing was changed. Choose another --workspace DIR.");
                 }
-                return;
+                return 0;
             }
             int applied = highestAppliedVersion(st);
             if (applied > Workspace.SCHEMA_VERSION) {
@@ -35,6 +36,7 @@ final class SchemaInspection {
                         + ", newer than this Slipway knows (" + Workspace.SCHEMA_VERSION + "). It was left "
                         + "untouched. Open it with a newer Slipway, or choose another --workspace DIR.");
             }
+            return applied;
         } catch (SQLException e) {
             throw translate(dir, e);
         }

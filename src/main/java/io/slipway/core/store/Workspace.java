@@ -39,13 +39,19 @@ public final class Workspace implements AutoCloseable {
         WorkspaceDirectory.prepare(dir);
         Path dbFile = databaseFile(dir);
         boolean exists = Files.exists(dbFile);
+        int applied = 0;
         if (exists) {
             WorkspaceLock.clearStaleLegacyLock(dir);
-            SchemaInspection.inspect(dir, jdbcUrl(dir) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE");
+            MigrationBackup.restoreIfInterrupted(dir);
+            applied = SchemaInspection.inspect(dir, jdbcUrl(dir) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE");
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(dir), "sa", "");
         try {
-            migrate(pool, dir);
+            if (exists && applied < SCHEMA_VERSION) {
+                upgrade(pool, dir, applied);
+            } else {
+                migrate(pool, dir);
+            }
             WorkspacePermissions.enforce(dir);
             LOG.info("workspace {} open at schema version {}", dir, SCHEMA_VERSION);
             return new Workspace(dir, pool, !exists);
@@ -53,6 +59,19 @@ public final class Workspace implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+    }
+
+    /** Migrates an existing workspace all or nothing ({@link MigrationBackup}). */
+    private static void upgrade(JdbcConnectionPool pool, Path dir, int from) {
+        // this connection holds the database (and its OS lock) while the copy is taken: nobody writes meanwhile
+        try (Connection held = pool.getConnection()) {
+            MigrationBackup.take(dir);
+            LOG.info("upgrading workspace {} from schema {} to {}", dir, from, SCHEMA_VERSION);
+            migrate(pool, dir);
+        } catch (SQLException e) {
+            throw SchemaInspection.translate(dir, e);
+        }
+        MigrationBackup.discard(dir);
     }
 
     private static void migrate(DataSource ds, Path dir) {

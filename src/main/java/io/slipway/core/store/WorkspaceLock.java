@@ -38,24 +38,45 @@ final class WorkspaceLock {
     /** Removes a legacy lock file whose holder is gone; leaves it when any process holds the database. */
     static void clearStaleLegacyLock(Path dir) {
         Path legacy = dir.resolve(LEGACY_LOCK_FILE);
+        if (Files.exists(legacy)) {
+            whileNobodyHolds(dir, () -> {
+                Files.deleteIfExists(legacy);
+                LOG.info("removed stale lock file {} (no process holds the workspace)", legacy);
+            });
+        }
+    }
+
+    /** Work on the workspace's files that is only safe when no process has the database open. */
+    @FunctionalInterface
+    interface FileWork {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} holding the database file's OS lock; returns false (and does nothing) when a live process
+     * holds it. Failing I/O is left to the open that follows, which says what is wrong with the file.
+     */
+    static boolean whileNobodyHolds(Path dir, FileWork work) {
         Path db = Workspace.databaseFile(dir);
-        if (!Files.exists(legacy) || !Files.isRegularFile(db)) {
-            return;
+        if (!Files.isRegularFile(db)) {
+            return false;
         }
         try (FileChannel ch = FileChannel.open(db, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(ch);
             if (lock == null) {
-                return; // held by a live process: the open that follows reports "in use"
+                return false; // held by a live process: the open that follows reports "in use"
             }
             try {
-                Files.deleteIfExists(legacy);
-                LOG.info("removed stale lock file {} (no process holds the workspace)", legacy);
+                work.run();
+                return true;
             } finally {
-                lock.release();
+                if (lock.isValid()) {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
-            // Not ours to decide: the open that follows says what is wrong with the file.
-            LOG.debug("could not check {} for a stale lock: {}", legacy, e.toString());
+            LOG.debug("could not work on {} unheld: {}", db, e.toString());
+            return false;
         }
     }
 
