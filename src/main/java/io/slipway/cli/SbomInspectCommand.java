@@ -2,7 +2,7 @@ package io.slipway.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.slipway.core.common.Json;
-import io.slipway.core.sbom.read.Finding;
+import io.slipway.core.sbom.read.ReadFinding;
 import io.slipway.core.sbom.read.SbomDocument;
 import io.slipway.core.sbom.read.SbomPackage;
 import io.slipway.core.sbom.read.SbomReader;
@@ -73,7 +73,7 @@ public final class SbomInspectCommand implements Callable<Integer> {
         m.put("creators", doc.creators());
         m.put("counts", Map.of("packages", doc.packages().size(), "files", doc.files().size(),
                 "relationships", doc.relationships().size(), "components", doc.components().size()));
-        m.put("warnings", doc.warnings().stream().map(Finding::toString).toList());
+        m.put("warnings", doc.warnings().stream().map(ReadFinding::toString).toList());
         List<Map<String, Object>> packages = new ArrayList<>(doc.packages().size());
         for (SbomPackage p : doc.packages()) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ public final class SbomInspectCommand implements Callable<Integer> {
         out.printf("created:     %s by %s%n", nz(doc.created()), String.join("; ", doc.creators()));
         out.printf("packages: %d, files: %d, relationships: %d, tagged components: %d%n", doc.packages().size(),
                 doc.files().size(), doc.relationships().size(), doc.components().size());
-        List<Finding> warnings = doc.warnings();
+        List<ReadFinding> warnings = doc.warnings();
         out.printf("warnings: %d%n", warnings.size());
         warnings.forEach(w -> out.printf("  ! %s%n", w));
         int nameWidth = Math.min(60, Math.max(4, doc.packages().stream()

@@ -41,8 +41,8 @@ public final class SbomReader {
         SbomFormat format = FormatDetector.detect(file);
         SbomDocument raw;
         IdSymbols symbols = null;
-        if (format == SbomFormat.CYCLONEDX_JSON) {
-            raw = CycloneDxJsonReader.read(file);
+        if (!format.isSpdx()) {
+            raw = CycloneDxReader.read(file, format);
         } else if (format == SbomFormat.SPDX_JSON && engine != Engine.LIBRARY) {
             SpdxJsonStreamReader.Parsed parsed = SpdxJsonStreamReader.parse(file);
             raw = parsed.document();
@@ -55,14 +55,28 @@ public final class SbomReader {
         }
         String mismatch = extensionMismatch(file, format);
         if (mismatch != null) {
-            List<Finding> findings = new ArrayList<>(raw.findings());
-            findings.add(Finding.warning("file name", mismatch));
+            List<ReadFinding> findings = new ArrayList<>(raw.findings());
+            findings.add(new ReadFinding(FindingSeverity.WARNING, ReadRules.FILE_NAME, 0, "file name", null, mismatch));
             raw = raw.withFindings(findings);
         }
         SbomDocument doc = symbols != null ? SbomValidator.validate(raw, symbols) : SbomValidator.validate(raw);
-        LOG.debug("read {} as {} with {} in {} ms: {} packages, {} files, {} relationships, {} warnings", file,
+        LOG.debug("read {} as {} with {} in {} ms: {} packages, {} files, {} relationships, {} findings", file,
                 format.label(), doc.reader(), (System.nanoTime() - t0) / 1_000_000, doc.packages().size(),
-                doc.files().size(), doc.relationships().size(), doc.warnings().size());
+                doc.files().size(), doc.relationships().size(), doc.findings().size());
+        return doc;
+    }
+
+    /** As {@link #read(Path)}, refusing a document with any error finding (what the release side needs). */
+    public static SbomDocument readStrict(Path file) {
+        return readStrict(file, Engine.AUTO);
+    }
+
+    public static SbomDocument readStrict(Path file, Engine engine) {
+        SbomDocument doc = read(file, engine);
+        List<ReadFinding> errors = doc.errors();
+        if (!errors.isEmpty()) {
+            throw new SbomReadException(file, errors);
+        }
         return doc;
     }
 
@@ -81,6 +95,7 @@ public final class SbomReader {
         boolean claims = json || jsonLd || xml || yaml || tag;
         boolean fits = switch (format) {
             case SPDX_JSON, CYCLONEDX_JSON -> json;
+            case CYCLONEDX_XML -> xml;
             case SPDX3_JSON_LD -> jsonLd || json;
             case SPDX_XML, SPDX_RDF_XML -> xml;
             case SPDX_YAML -> yaml;

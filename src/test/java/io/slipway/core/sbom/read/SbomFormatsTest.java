@@ -76,7 +76,7 @@ class SbomFormatsTest {
         SbomDocument doc = SbomReader.read(DIR.resolve("adas-stack.cdx.json"));
         assertThat(doc.format()).isEqualTo(SbomFormat.CYCLONEDX_JSON);
         assertThat(doc.spdxVersion()).isEqualTo("CycloneDX-1.5");
-        assertThat(doc.reader()).isEqualTo(CycloneDxJsonReader.READER);
+        assertThat(doc.reader()).isEqualTo(CycloneDxReader.READER);
         assertThat(doc.name()).isEqualTo("perception-core");
         assertThat(doc.created()).isEqualTo("2026-11-01T10:00:00Z");
         assertThat(doc.creators()).containsExactly("Tool: slipway-0.1.0");
