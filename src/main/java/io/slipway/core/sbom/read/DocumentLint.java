@@ -40,6 +40,27 @@ final class DocumentLint {
         lint.document();
         lint.packages();
         lint.files();
+        lint.relationshipTypes();
+    }
+
+    /** SPDX 2 relationship types the spec does not define (a tag-value or JSON reader keeps them as written). */
+    private void relationshipTypes() {
+        if (!spdx2) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (org.spdx.library.model.v2.enumerations.RelationshipType t
+                : org.spdx.library.model.v2.enumerations.RelationshipType.values()) {
+            known.add(t.name());
+        }
+        List<SbomRelationship> rels = doc.relationships();
+        for (int i = 0; i < rels.size(); i++) {
+            SbomRelationship r = rels.get(i);
+            if (!known.contains(r.type())) {
+                add(FindingSeverity.ERROR, ReadRules.RELATIONSHIP_TYPE, r.line(), "relationships[" + i + "] " + r,
+                        r.from(), "relationship type '" + r.type() + "' is not an SPDX 2 type; kept as written");
+            }
+        }
     }
 
     private void add(FindingSeverity s, String rule, int line, String field, String elementId, String message) {
@@ -126,7 +147,7 @@ final class DocumentLint {
         }
         summary(noVersionCount, noVersion, "no version");
         summary(noSupplierCount, noSupplier, "no supplier");
-        if (noAssertion[0] + noAssertion[1] + noAssertion[2] + noAssertion[3] > 0) {
+        if (doc.format().isSpdx() && noAssertion[0] + noAssertion[1] + noAssertion[2] + noAssertion[3] > 0) {
             add(FindingSeverity.INFO, ReadRules.NOASSERTION, 0, "packages", null, "NOASSERTION in "
                     + packages.size() + " packages: declared licence " + noAssertion[0] + ", concluded licence "
                     + noAssertion[1] + ", supplier " + noAssertion[2] + ", download location " + noAssertion[3]);

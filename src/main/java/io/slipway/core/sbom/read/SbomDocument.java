@@ -42,6 +42,12 @@ public record SbomDocument(Path source, SbomFormat format, String reader, String
                 creators, externalDocumentRefs, packages, files, relationships, annotations, otherElementIds, newFindings);
     }
 
+    public SbomDocument withRelationships(List<SbomRelationship> newRelationships) {
+        return new SbomDocument(source, format, reader, spdxVersion, spdxId, name, namespace, dataLicence, created,
+                creators, externalDocumentRefs, packages, files, newRelationships, annotations, otherElementIds,
+                findings);
+    }
+
     /** A new map from SPDX id to package, in document order (built on each call: keep it if you need it often). */
     public Map<String, SbomPackage> packagesById() {
         Map<String, SbomPackage> byId = new LinkedHashMap<>(packages.size() * 2);

@@ -21,9 +21,9 @@ public final class SbomReader {
 
     /** Which reader to use. */
     public enum Engine {
-        /** Streaming for SPDX JSON, spdx-java-library for the other SPDX formats, cyclonedx-core-java for CycloneDX. */
+        /** Streaming for SPDX JSON and tag-value, spdx-java-library for the other SPDX formats, cyclonedx-core-java for CycloneDX. */
         AUTO,
-        /** The streaming reader; SPDX JSON only (CycloneDX JSON still through cyclonedx-core-java). */
+        /** The streaming readers; SPDX JSON and tag-value only (CycloneDX still through cyclonedx-core-java). */
         FAST,
         /** spdx-java-library for every SPDX format (CycloneDX still through cyclonedx-core-java). */
         LIBRARY
@@ -47,9 +47,11 @@ public final class SbomReader {
             SpdxJsonStreamReader.Parsed parsed = SpdxJsonStreamReader.parse(file);
             raw = parsed.document();
             symbols = parsed.symbols();
+        } else if (format == SbomFormat.SPDX_TAG_VALUE && engine != Engine.LIBRARY) {
+            raw = TagValueReader.read(file);
         } else if (engine == Engine.FAST) {
-            throw new SbomReadException(file, "", format.label() + ": the streaming reader reads SPDX JSON only "
-                    + "(use the spdx-java-library reader)");
+            throw new SbomReadException(file, "", format.label() + ": the streaming readers read SPDX JSON and "
+                    + "tag-value only (use the spdx-java-library reader)");
         } else {
             raw = SpdxLibraryReader.read(file, format);
         }

@@ -117,7 +117,7 @@ class SbomFormatsTest {
         SbomDocument doc = SbomReader.read(misnamed);
         assertThat(doc.format()).isEqualTo(SbomFormat.SPDX_TAG_VALUE);
         assertThat(doc.packages()).hasSize(6);
-        assertThat(doc.warnings()).extracting(Finding::toString).containsExactly(
+        assertThat(doc.warnings()).extracting(ReadFinding::toString).containsExactly(
                 "file name: the name 'adas-stack.json' suggests another format, but the content is SPDX tag-value: "
                         + "read as SPDX tag-value");
     }
