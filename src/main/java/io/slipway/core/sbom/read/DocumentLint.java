@@ -176,6 +176,9 @@ final class DocumentLint {
     }
 
     private void licence(LicenceCheck check, String expression, int line, String field, String elementId) {
+        if (doc.format() == SbomFormat.SPDX3_JSON_LD) {
+            return; // SPDX 3 licences are structured elements the library parsed; their text is a display form
+        }
         LicenceCheck.Problem problem = check.check(expression);
         if (problem != null) {
             add(FindingSeverity.WARNING, problem.rule(), line, field, elementId, problem.message());

@@ -23,11 +23,15 @@ public final class SbomReader {
     public enum Engine {
         /** Streaming for SPDX JSON and tag-value, spdx-java-library for the other SPDX formats, cyclonedx-core-java for CycloneDX. */
         AUTO,
-        /** The streaming readers; SPDX JSON and tag-value only (CycloneDX still through cyclonedx-core-java). */
+        /** The streaming readers; SPDX JSON, YAML, XML and tag-value only (CycloneDX still through cyclonedx-core-java). */
         FAST,
         /** spdx-java-library for every SPDX format (CycloneDX still through cyclonedx-core-java). */
         LIBRARY
     }
+
+    /** The SPDX 2 formats the streaming reader reads (JSON, and the same shapes in YAML and XML). */
+    private static final java.util.Set<SbomFormat> STREAMED = java.util.EnumSet.of(SbomFormat.SPDX_JSON,
+            SbomFormat.SPDX_YAML, SbomFormat.SPDX_XML);
 
     private SbomReader() {
     }
@@ -43,15 +47,15 @@ public final class SbomReader {
         IdSymbols symbols = null;
         if (!format.isSpdx()) {
             raw = CycloneDxReader.read(file, format);
-        } else if (format == SbomFormat.SPDX_JSON && engine != Engine.LIBRARY) {
-            SpdxJsonStreamReader.Parsed parsed = SpdxJsonStreamReader.parse(file);
+        } else if (STREAMED.contains(format) && engine != Engine.LIBRARY) {
+            SpdxJsonStreamReader.Parsed parsed = SpdxJsonStreamReader.parse(file, format);
             raw = parsed.document();
             symbols = parsed.symbols();
         } else if (format == SbomFormat.SPDX_TAG_VALUE && engine != Engine.LIBRARY) {
             raw = TagValueReader.read(file);
         } else if (engine == Engine.FAST) {
-            throw new SbomReadException(file, "", format.label() + ": the streaming readers read SPDX JSON and "
-                    + "tag-value only (use the spdx-java-library reader)");
+            throw new SbomReadException(file, "", format.label() + ": the streaming readers read SPDX JSON, YAML, XML "
+                    + "and tag-value only (use the spdx-java-library reader)");
         } else {
             raw = SpdxLibraryReader.read(file, format);
         }

@@ -133,12 +133,16 @@ class SbomFormatsTest {
     }
 
     @Test
-    void everyFormatIsAlsoReadByTheLibraryEngineAndTheFastEngineRefusesNonJson() {
-        for (String name : List.of("adas-stack.spdx", "adas-stack.spdx.yaml")) {
+    void everyFormatIsAlsoReadByTheLibraryEngineAndTheFastEngineRefusesRdfAndSpdx3() {
+        for (String name : List.of("adas-stack.spdx", "adas-stack.spdx.yaml", "adas-stack.spdx.xml")) {
             assertThat(SbomReader.read(DIR.resolve(name), SbomReader.Engine.LIBRARY).packages()).hasSize(6);
+            assertThat(SbomReader.read(DIR.resolve(name), SbomReader.Engine.FAST).packages()).hasSize(6);
+        }
+        for (String name : List.of("adas-stack.spdx.rdf.xml", "adas-stack.spdx3.jsonld")) {
             assertThat(org.assertj.core.api.Assertions.catchThrowable(
                     () -> SbomReader.read(DIR.resolve(name), SbomReader.Engine.FAST)))
-                    .isInstanceOf(SbomReadException.class).hasMessageContaining("the streaming reader reads SPDX JSON only");
+                    .isInstanceOf(SbomReadException.class)
+                    .hasMessageContaining("the streaming readers read SPDX JSON, YAML, XML and tag-value only");
         }
     }
 }
