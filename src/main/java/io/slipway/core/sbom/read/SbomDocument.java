@@ -81,6 +81,15 @@ public record SbomDocument(Path source, SbomFormat format, String reader, String
         return findings.stream().filter(f -> f.severity() == severity).count();
     }
 
+    /** "opened with N errors, M warnings" (and info count), as the browser's badge and the CLI say it. */
+    public String findingsBadge() {
+        long errors = count(FindingSeverity.ERROR);
+        long warnings = count(FindingSeverity.WARNING);
+        long info = count(FindingSeverity.INFO);
+        return "opened with " + errors + (errors == 1 ? " error, " : " errors, ") + warnings
+                + (warnings == 1 ? " warning" : " warnings") + (info > 0 ? " (" + info + " info)" : "");
+    }
+
     /** The worst severity among the findings, or null when there are none. */
     public FindingSeverity worst() {
         return findings.stream().map(ReadFinding::severity).min(Enum::compareTo).orElse(null);
