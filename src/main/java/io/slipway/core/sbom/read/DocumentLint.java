@@ -112,17 +112,17 @@ final class DocumentLint {
         int noSupplierCount = 0;
         for (int i = 0; i < packages.size(); i++) {
             SbomPackage p = packages.get(i);
-            String field = "packages[" + i + "]";
+            // field paths are built only for a finding: this loop runs once per package of 50k-package documents
             if (spdx2 && !validSpdxId(p.spdxId())) {
-                add(FindingSeverity.WARNING, ReadRules.ID_PATTERN, p.line(), field, p.spdxId(), "id '" + p.spdxId()
-                        + "' is outside the SPDX id pattern SPDXRef-[A-Za-z0-9.-]+");
+                add(FindingSeverity.WARNING, ReadRules.ID_PATTERN, p.line(), "packages[" + i + "]", p.spdxId(),
+                        "id '" + p.spdxId() + "' is outside the SPDX id pattern SPDXRef-[A-Za-z0-9.-]+");
             }
             if (p.name() == null || p.name().isBlank()) {
-                add(FindingSeverity.ERROR, ReadRules.MISSING_FIELD, p.line(), field + ".name", p.spdxId(),
+                add(FindingSeverity.ERROR, ReadRules.MISSING_FIELD, p.line(), "packages[" + i + "].name", p.spdxId(),
                         "package " + p.spdxId() + " has no name");
             }
             if (spdx2 && p.downloadLocation() == null) {
-                add(FindingSeverity.WARNING, ReadRules.MISSING_FIELD, p.line(), field + ".downloadLocation",
+                add(FindingSeverity.WARNING, ReadRules.MISSING_FIELD, p.line(), "packages[" + i + "].downloadLocation",
                         p.spdxId(), "package " + p.spdxId() + " has no downloadLocation (required by SPDX 2; "
                         + "NOASSERTION says 'unknown')");
             }
@@ -142,8 +142,8 @@ final class DocumentLint {
             noAssertion[1] += "NOASSERTION".equals(p.concludedLicence()) ? 1 : 0;
             noAssertion[2] += "NOASSERTION".equals(p.supplier()) ? 1 : 0;
             noAssertion[3] += "NOASSERTION".equals(p.downloadLocation()) ? 1 : 0;
-            licence(licences, p.declaredLicence(), p.line(), field + ".licenseDeclared", p.spdxId());
-            licence(licences, p.concludedLicence(), p.line(), field + ".licenseConcluded", p.spdxId());
+            licence(licences, p.declaredLicence(), p.line(), i, "packages", ".licenseDeclared", p.spdxId());
+            licence(licences, p.concludedLicence(), p.line(), i, "packages", ".licenseConcluded", p.spdxId());
         }
         summary(noVersionCount, noVersion, "no version");
         summary(noSupplierCount, noSupplier, "no supplier");
@@ -171,17 +171,20 @@ final class DocumentLint {
                 add(FindingSeverity.WARNING, ReadRules.ID_PATTERN, f.line(), "files[" + i + "]", f.spdxId(), "id '"
                         + f.spdxId() + "' is outside the SPDX id pattern SPDXRef-[A-Za-z0-9.-]+");
             }
-            licence(licences, f.concludedLicence(), f.line(), "files[" + i + "].licenseConcluded", f.spdxId());
+            licence(licences, f.concludedLicence(), f.line(), i, "files", ".licenseConcluded", f.spdxId());
         }
     }
 
-    private void licence(LicenceCheck check, String expression, int line, String field, String elementId) {
+    /** Checks a licence of {@code list[index]} (field path {@code list[index]suffix}, built only for a finding). */
+    private void licence(LicenceCheck check, String expression, int line, int index, String list, String suffix,
+                         String elementId) {
         if (doc.format() == SbomFormat.SPDX3_JSON_LD) {
             return; // SPDX 3 licences are structured elements the library parsed; their text is a display form
         }
         LicenceCheck.Problem problem = check.check(expression);
         if (problem != null) {
-            add(FindingSeverity.WARNING, problem.rule(), line, field, elementId, problem.message());
+            add(FindingSeverity.WARNING, problem.rule(), line, list + "[" + index + "]" + suffix, elementId,
+                    problem.message());
         }
     }
 

@@ -250,13 +250,15 @@ final class SpdxJsonStreamReader {
     private void containedFiles() {
         int[] packageOf = null;
         boolean[] isFile = null;
-        int[] from = relFrom.toArray();
-        int[] to = relTo.toArray();
+        int[] from = null;
+        int[] to = null;
         for (int i = 0; i < relationships.size(); i++) {
             if (!relationships.get(i).type().equals("CONTAINS")) {
                 continue;
             }
             if (packageOf == null) {
+                from = relFrom.toArray();
+                to = relTo.toArray();
                 packageOf = new int[ids.count()];
                 java.util.Arrays.fill(packageOf, -1);
                 int[] pk = packageSyms.toArray();
