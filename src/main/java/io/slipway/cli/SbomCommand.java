@@ -9,9 +9,9 @@ import picocli.CommandLine.ParentCommand;
  * plan and publish make releases.
  */
 @Command(name = "sbom", mixinStandardHelpOptions = true,
-        description = "Read, compare, generate and publish SBOMs (SPDX 2.x/3, CycloneDX JSON).",
-        subcommands = {SbomInspectCommand.class, SbomDiffCommand.class, SbomGenerateCommand.class,
-            SbomPlanCommand.class, SbomPublishCommand.class})
+        description = "Read, validate, compare, generate and publish SBOMs (SPDX 2.x/3, CycloneDX JSON/XML).",
+        subcommands = {SbomInspectCommand.class, SbomValidateCommand.class, SbomDiffCommand.class,
+            SbomGenerateCommand.class, SbomPlanCommand.class, SbomPublishCommand.class})
 public final class SbomCommand {
     /** Exit code when the release gate has a FAIL (or an unconfirmed finding) standing. */
     static final int POLICY_FAIL = ExitCodes.GATE_FAIL;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code sbom diff A B [--json]}: added, removed, version-changed and licence-changed components. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compare two SBOMs by package name: added, removed, version changed, licence changed.",
+                "Documents open leniently (defects are counted, see 'sbom validate').",
                 "Exit 0 when both read (whether or not they differ), 1 when one cannot be read."})
 public final class SbomDiffCommand implements Callable<Integer> {
     @Spec
@@ -41,8 +42,10 @@ public final class SbomDiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("a", Map.of("file", before.toString(), "packages", a.packages().size()));
-            m.put("b", Map.of("file", after.toString(), "packages", b.packages().size()));
+            m.put("a", Map.of("file", before.toString(), "packages", a.packages().size(),
+                    "findingCounts", SbomFindingsOutput.counts(a)));
+            m.put("b", Map.of("file", after.toString(), "packages", b.packages().size(),
+                    "findingCounts", SbomFindingsOutput.counts(b)));
             m.put("counts", counts(diff));
             m.put("added", diff.added());
             m.put("removed", diff.removed());
@@ -50,8 +53,8 @@ public final class SbomDiffCommand implements Callable<Integer> {
             m.put("licenceChanged", diff.licenceChanged());
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m));
         } else {
-            out.printf("A: %s (%d packages)%n", before, a.packages().size());
-            out.printf("B: %s (%d packages)%n", after, b.packages().size());
+            out.printf("A: %s (%d packages; %s)%n", before, a.packages().size(), a.findingsBadge());
+            out.printf("B: %s (%d packages; %s)%n", after, b.packages().size(), b.findingsBadge());
             Map<String, Integer> c = counts(diff);
             out.printf("added: %d, removed: %d, version changed: %d, licence changed: %d, unchanged: %d%n",
                     c.get("added"), c.get("removed"), c.get("versionChanged"), c.get("licenceChanged"),

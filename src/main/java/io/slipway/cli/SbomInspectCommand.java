@@ -2,7 +2,7 @@ package io.slipway.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.slipway.core.common.Json;
-import io.slipway.core.sbom.read.Finding;
+import io.slipway.core.sbom.read.ReadFinding;
 import io.slipway.core.sbom.read.SbomDocument;
 import io.slipway.core.sbom.read.SbomPackage;
 import io.slipway.core.sbom.read.SbomReader;
@@ -24,8 +24,14 @@ import picocli.CommandLine.Spec;
 /** {@code sbom inspect FILE [--json]}: format, counts, and per component name, version, type, mode, licence. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Read an SBOM (format recognised from the content) and list its components.",
-                "Exit 0 when it reads (warnings are printed), 1 when it cannot, naming file, line and field."})
+                "Defects that leave the meaning clear are findings (counts and the first ones are printed; all with "
+                        + "--json; 'sbom validate' lists them).",
+                "Exit 0 when it reads, 1 when it cannot (or, with --strict, has an error finding), naming file, line "
+                        + "and field."})
 public final class SbomInspectCommand implements Callable<Integer> {
+    /** How many findings the table shows (the JSON has them all). */
+    static final int FIRST_FINDINGS = 10;
+
     @Spec
     CommandSpec spec;
 
@@ -35,6 +41,9 @@ public final class SbomInspectCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
+
+    @Option(names = "--strict", description = "Refuse the document (exit 1) when it has any error finding.")
+    boolean strict;
 
     @Option(names = "--reader", paramLabel = "auto|fast|library", defaultValue = "auto",
             description = "auto (default): streaming for SPDX JSON, spdx-java-library otherwise; fast: streaming "
@@ -50,7 +59,7 @@ public final class SbomInspectCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--reader must be auto, fast or library, not '"
                     + reader + "'");
         }
-        SbomDocument doc = SbomReader.read(file, engine);
+        SbomDocument doc = strict ? SbomReader.readStrict(file, engine) : SbomReader.read(file, engine);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(doc)));
@@ -73,7 +82,10 @@ public final class SbomInspectCommand implements Callable<Integer> {
         m.put("creators", doc.creators());
         m.put("counts", Map.of("packages", doc.packages().size(), "files", doc.files().size(),
                 "relationships", doc.relationships().size(), "components", doc.components().size()));
-        m.put("warnings", doc.warnings().stream().map(Finding::toString).toList());
+        m.put("warnings", doc.warnings().stream().map(ReadFinding::toString).toList());
+        m.put("findingCounts", SbomFindingsOutput.counts(doc));
+        m.put("findings", SbomFindingsOutput.json(doc.findings()));
+        m.put("ntia", SbomFindingsOutput.ntiaJson(doc));
         List<Map<String, Object>> packages = new ArrayList<>(doc.packages().size());
         for (SbomPackage p : doc.packages()) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -106,9 +118,7 @@ public final class SbomInspectCommand implements Callable<Integer> {
         out.printf("created:     %s by %s%n", nz(doc.created()), String.join("; ", doc.creators()));
         out.printf("packages: %d, files: %d, relationships: %d, tagged components: %d%n", doc.packages().size(),
                 doc.files().size(), doc.relationships().size(), doc.components().size());
-        List<Finding> warnings = doc.warnings();
-        out.printf("warnings: %d%n", warnings.size());
-        warnings.forEach(w -> out.printf("  ! %s%n", w));
+        SbomFindingsOutput.print(doc, out, FIRST_FINDINGS);
         int nameWidth = Math.min(60, Math.max(4, doc.packages().stream()
                 .mapToInt(p -> nz(p.name()).length()).max().orElse(4)));
         int versionWidth = Math.min(40, Math.max(7, doc.packages().stream()

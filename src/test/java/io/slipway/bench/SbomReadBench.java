@@ -65,16 +65,28 @@ public final class SbomReadBench {
             SbomDocument check = SbomReader.read(file, SbomReader.Engine.FAST);
             System.out.printf(Locale.ROOT, "%n== %,d packages, %,d relationships, %.1f MB: %s%n", check.packages().size(),
                     check.relationships().size(), Files.size(file) / 1e6, file);
+            Path defective = work.resolve("spdx-" + size + "-defective.json");
+            BenchDocuments.writeDefective(file, defective, size / 10, size / 50);
+            SbomDocument bad = SbomReader.read(defective, SbomReader.Engine.FAST);
+            System.out.printf(Locale.ROOT, "   defective copy: %,d packages, %d error findings: %s%n",
+                    bad.packages().size(), bad.errors().size(), defective);
             Map<String, Callable<Object>> quick = new LinkedHashMap<>();
             quick.put("Jackson readTree", () -> MAPPER.readTree(file.toFile()));
+            quick.put("Jackson streaming, every token", () -> BenchDocuments.jacksonStreamingPass(file));
             quick.put("Slipway streaming -> browsable model", () -> SbomReader.read(file, SbomReader.Engine.FAST));
+            quick.put(DEFECTIVE, () -> SbomReader.read(defective, SbomReader.Engine.FAST));
             Map<String, Callable<Object>> library = new LinkedHashMap<>();
-            library.put("spdx-java-library load + enumerate packages", () -> libraryLoad(file));
-            library.put("spdx-java-library -> browsable model", () -> SbomReader.read(file, SbomReader.Engine.LIBRARY));
+            if (!"0".equals(System.getenv("BENCH_LIBRARY"))) { // BENCH_LIBRARY=0: skip the slow library rows
+                library.put("spdx-java-library load + enumerate packages", () -> libraryLoad(file));
+                library.put("spdx-java-library -> browsable model", () -> SbomReader.read(file,
+                        SbomReader.Engine.LIBRARY));
+            }
 
             // the quick readers alternate run by run, so load from other processes hits both alike
             Map<String, double[]> times = interleaved(quick, warmups, runs);
-            times.putAll(interleaved(library, Math.max(1, Math.min(3, warmups / 2)), libraryRuns));
+            if (!library.isEmpty()) {
+                times.putAll(interleaved(library, Math.max(1, Math.min(3, warmups / 2)), libraryRuns));
+            }
             Map<String, Callable<Object>> all = new LinkedHashMap<>(quick);
             all.putAll(library);
             double tree = median(times.get("Jackson readTree"));
@@ -90,7 +102,38 @@ public final class SbomReadBench {
             double[] fast = times.get("Slipway streaming -> browsable model");
             System.out.printf(Locale.ROOT, "ratio streaming/readTree: %.2f on medians, %.2f median of paired runs "
                     + "(target <= 1.5)%n", median(fast) / tree, pairedRatio(fast, times.get("Jackson readTree")));
+            double[] bare = times.get("Jackson streaming, every token");
+            System.out.printf(Locale.ROOT, "ratio streaming/bare Jackson streaming: %.2f on medians, %.2f paired "
+                    + "(aim <= 1.5)%n", median(fast) / median(bare), pairedRatio(fast, bare));
+            double[] defects = times.get(DEFECTIVE);
+            System.out.printf(Locale.ROOT, "ratio defective/clean: %.2f on medians, %.2f paired (target <= 1.2)%n",
+                    median(defects) / median(fast), pairedRatio(defects, fast));
         }
+        cycloneDxXml(work, runs, warmups);
+    }
+
+    private static final String DEFECTIVE = "Slipway streaming, 10% dangling + 2% dup ids";
+
+    /** CycloneDX XML of 10k real components through Slipway's reader against the JDK's bare StAX pass. */
+    private static void cycloneDxXml(Path work, int runs, int warmups) throws Exception {
+        Path xml = work.resolve("cyclonedx-10000.xml");
+        BenchDocuments.writeCycloneDxXml(SharedDir.corpus("cyclonedx").stream()
+                .filter(p -> p.toString().endsWith(".json")).toList(), xml, 10_000);
+        SbomDocument check = SbomReader.read(xml);
+        System.out.printf(Locale.ROOT, "%n== CycloneDX XML: %,d components, %,d relationships, %.1f MB: %s%n",
+                check.packages().size(), check.relationships().size(), Files.size(xml) / 1e6, xml);
+        Map<String, Callable<Object>> readers = new LinkedHashMap<>();
+        readers.put("JDK StAX, every event", () -> BenchDocuments.staxPass(xml));
+        readers.put("Slipway -> browsable model", () -> SbomReader.read(xml));
+        Map<String, double[]> times = interleaved(readers, warmups, runs);
+        double[] stax = times.get("JDK StAX, every event");
+        double[] slipway = times.get("Slipway -> browsable model");
+        for (Map.Entry<String, double[]> t : times.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-44s %10.1f ms median (%.0f-%.0f)%n", t.getKey(), median(t.getValue()),
+                    min(t.getValue()), max(t.getValue()));
+        }
+        System.out.printf(Locale.ROOT, "ratio Slipway/StAX: %.2f on medians, %.2f paired (target <= 2)%n",
+                median(slipway) / median(stax), pairedRatio(slipway, stax));
     }
 
     private static Map<String, double[]> interleaved(Map<String, Callable<Object>> readers, int warmups, int runs)

@@ -71,7 +71,7 @@ class SbomCommandTest {
         Result r = run("sbom", "inspect", SBOM.resolve("adas-stack.spdx.json").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("packages: 6, files: 1, relationships: 7, tagged components: 5")
-                .contains("warnings: 0")
+                .contains("findings: 0 errors, 0 warnings, 1 info")
                 .containsPattern("can-utils-adas\\s+2023\\.03-adas1\\s+derivative\\s+1\\s+GPL-2\\.0-only\n")
                 .containsPattern("vendor-lidar-sdk\\s+4\\.2\\.0\\s+third-party\\s+2\\s+LicenseRef-Acme-Lidar-EULA\n")
                 .containsPattern("glibc\\s+2\\.36\\s+-\\s+-\\s+LGPL-2\\.1-or-later AND GPL-2\\.0-or-later\n");
@@ -111,8 +111,8 @@ class SbomCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"empty.spdx.json", "truncated.spdx.json", "gzipped.spdx.json", "duplicate-ids.spdx.json",
-        "xxe-file.spdx.rdf.xml", "billion-laughs.spdx.rdf.xml", "broken-tag-value.spdx", "cyclonedx-broken.cdx.json"})
+    @ValueSource(strings = {"empty.spdx.json", "truncated.spdx.json", "gzipped.spdx.json", "syntax-error.spdx.json",
+        "xxe-file.spdx.rdf.xml", "billion-laughs.spdx.rdf.xml", "notes.txt", "cyclonedx-broken.cdx.json"})
     void badInputIsOneLineNamingTheFileAndExitOne(String name) {
         Path file = BAD.resolve(name);
         Result r = run("sbom", "inspect", file.toString());
@@ -130,11 +130,65 @@ class SbomCommandTest {
     }
 
     @Test
-    void warningsArePrintedAndTheExitCodeStaysZero() {
+    void findingsArePrintedAndTheExitCodeStaysZero() {
         Result r = run("sbom", "inspect", BAD.resolve("path-traversal.spdx.json").toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("warnings: 2")
-                .contains("  ! line 63, files[1] SPDXRef-File-passwd: file name './../../../etc/passwd' climbs out");
+        assertThat(r.out()).contains("findings: 0 errors, 2 warnings, ")
+                .contains("  [warning] path-traversal  line 63, files[1] SPDXRef-File-passwd: file name "
+                        + "'./../../../etc/passwd' climbs out")
+                .contains("NTIA minimum elements: supplier ");
+    }
+
+    @Test
+    void aDefectiveDocumentOpensWithItsFindingsAndStrictRefusesIt() throws Exception {
+        Path file = Path.of("src/test/resources/sbom-defects/duplicate-ids.spdx.json");
+        Result r = run("sbom", "inspect", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("packages: 3, ").contains("findings: 1 errors, 0 warnings, 1 info")
+                .contains("  [error] duplicate-id  line 45, packages[2]: duplicate id "
+                        + "'SPDXRef-Package-go-module-golang.org-x-sys-3c0b5f0f1a8e'");
+        JsonNode json = JSON.readTree(run("sbom", "inspect", "--json", file.toString()).out());
+        assertThat(json.path("findingCounts").path("error").asInt()).isEqualTo(1);
+        assertThat(json.path("findings")).hasSize(2);
+        assertThat(json.path("findings").get(0).path("rule").asText()).isEqualTo("duplicate-id");
+        assertThat(json.path("findings").get(0).path("line").asInt()).isEqualTo(45);
+        assertThat(json.path("findings").get(0).path("element").asText())
+                .isEqualTo("SPDXRef-Package-go-module-golang.org-x-sys-3c0b5f0f1a8e");
+        assertThat(json.path("ntia").path("unique id").path("met").asBoolean()).isFalse();
+
+        Result strict = run("sbom", "inspect", "--strict", file.toString());
+        assertThat(strict.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(strict.out()).isEmpty();
+        assertThat(strict.err()).startsWith("slipway: " + file + ": line 45, packages[2]: duplicate id").hasLineCount(1);
+    }
+
+    @Test
+    void validateListsEveryFindingAndExitsByTheWorstSeverity() throws Exception {
+        Path defects = Path.of("src/test/resources/sbom-defects");
+        Result errors = run("sbom", "validate", defects.resolve("missing-fields.spdx.json").toString());
+        assertThat(errors.code()).isEqualTo(1);
+        assertThat(errors.out()).contains("opened with 1 error, 1 warning (3 info)")
+                .contains("[error] missing-field  line 16, packages[0].name: package SPDXRef-Package-rpm-unnamed has no name")
+                .contains("[warning] missing-field  line 26, packages[1].downloadLocation")
+                .contains("[info] noassertion  packages: NOASSERTION in 3 packages")
+                .contains("invalid: error findings");
+
+        Path warningsOnly = defects.resolve("licence-expressions.spdx.json");
+        Result warnings = run("sbom", "validate", warningsOnly.toString());
+        assertThat(warnings.code()).as(warnings.out()).isZero();
+        assertThat(warnings.out()).contains("valid (no error findings)");
+        assertThat(run("sbom", "validate", "--fail-on", "warning", warningsOnly.toString()).code()).isEqualTo(1);
+
+        JsonNode json = JSON.readTree(run("sbom", "validate", "--json", warningsOnly.toString()).out());
+        assertThat(json.path("valid").asBoolean()).isTrue();
+        assertThat(json.path("worst").asText()).isEqualTo("warning");
+        assertThat(json.path("findings")).hasSize(3);
+        assertThat(json.path("findings").get(0).path("meaning").asText()).contains("does not parse");
+
+        Result unreadable = run("sbom", "validate", BAD.resolve("truncated.spdx.json").toString());
+        assertThat(unreadable.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(unreadable.err()).contains("truncated JSON").hasLineCount(1);
+        assertThat(run("sbom", "validate", "--fail-on", "info", warningsOnly.toString()).code()).isEqualTo(2);
     }
 
     @Test
@@ -143,7 +197,8 @@ class SbomCommandTest {
         String b = SharedDir.spdxCorpusFile("syft-spdx-k8s.gcr.io-kube-proxy.v1.25.1.json").toString();
         Result text = run("sbom", "diff", a, b);
         assertThat(text.code()).as(text.err()).isZero();
-        assertThat(text.out()).startsWith("A: " + a + " (99 packages)\nB: " + b + " (83 packages)\n")
+        assertThat(text.out()).startsWith("A: " + a + " (99 packages; opened with 0 errors, 1 warning (3 info))\nB: " + b
+                        + " (83 packages; opened with 0 errors, 1 warning (2 info))\n")
                 .containsPattern("added: \\d+, removed: \\d+, version changed: \\d+, licence changed: \\d+, unchanged: \\d+")
                 .contains("\n+ ").contains("\n- ").contains("\n~ ").contains("\nL ");
 
@@ -180,7 +235,7 @@ class SbomCommandTest {
     void helpListsTheSbomCommands() {
         assertThat(run("--help").out()).contains("sbom");
         Result r = run("sbom", "--help");
-        assertThat(r.out()).contains("inspect").contains("diff");
+        assertThat(r.out()).contains("inspect").contains("validate").contains("diff");
         Result none = run("sbom");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).startsWith("slipway: Missing required subcommand");

@@ -86,6 +86,21 @@ public abstract class SampleConsoleFixture {
         return WaitForAsyncUtils.asyncFx(action).get(UI_TIMEOUT_S, TimeUnit.SECONDS);
     }
 
+    /** Clicks into a text field, clears it and types {@code text}. */
+    protected void typeInto(String field, String text) {
+        robot.clickOn(field).push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .push(javafx.scene.input.KeyCode.BACK_SPACE).write(text);
+    }
+
+    /** The text of a label or text field, read on the FX thread. */
+    protected String text(String query) throws Exception {
+        return onFx(() -> {
+            Node n = robot.lookup(query).query();
+            return n instanceof javafx.scene.control.Labeled l ? l.getText()
+                    : ((javafx.scene.control.TextInputControl) n).getText();
+        });
+    }
+
     /** Waits for a background load to show, checking the condition on the FX thread. */
     protected static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(UI_TIMEOUT_S, TimeUnit.SECONDS, () -> onFx(condition));

@@ -31,7 +31,12 @@ public final class SharedDir {
 
     /** The real SPDX documents of {@code corpus/spdx}, sorted by name. */
     public static List<Path> spdxCorpus() {
-        Path dir = root().resolve("corpus").resolve("spdx");
+        return corpus("spdx");
+    }
+
+    /** Every file of {@code corpus/<folder>} ({@code spdx}, {@code spdx-examples}, {@code cyclonedx}), sorted. */
+    public static List<Path> corpus(String folder) {
+        Path dir = root().resolve("corpus").resolve(folder);
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> out = files.filter(Files::isRegularFile).sorted().toList();
             if (out.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.slipway.gui.sbom;
 
+import io.slipway.core.sbom.read.ReadFinding;
 import io.slipway.core.sbom.release.Finding;
 import io.slipway.core.sbom.release.PlanEntry;
 import io.slipway.core.sbom.release.TagKey;
@@ -21,6 +22,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -35,7 +38,8 @@ import javafx.stage.Window;
 
 /**
  * Binds the SBOM browser: components table (grouped by tier, filters, inline tag editors), detail pane, pies,
- * release plan with gate findings (policy and Publish: {@link ReleasePublishController}), and the SBOM diff. File choosers and drag-and-drop hand paths to
+ * reading findings of an opened document ({@link ReadFindingsViewModel}), release plan with gate findings (policy
+ * and Publish: {@link ReleasePublishController}), and the SBOM diff. File choosers and drag-and-drop hand paths to
  * the view-model, which does all the work in background tasks.
  */
 public final class SbomViewController {
@@ -81,6 +85,19 @@ public final class SbomViewController {
     @FXML private TableColumn<Finding, String> findingRuleColumn;
     @FXML private TableColumn<Finding, String> findingMessageColumn;
     @FXML private TableColumn<Finding, String> findingFixColumn;
+    @FXML private TabPane tabs;
+    @FXML private Tab readFindingsTab;
+    @FXML private Label readBadge;
+    @FXML private ComboBox<String> readSeverityFilter;
+    @FXML private ComboBox<String> readRuleFilter;
+    @FXML private Label readNtiaLabel;
+    @FXML private TableView<ReadFinding> readFindingTable;
+    @FXML private TableColumn<ReadFinding, String> readSeverityColumn;
+    @FXML private TableColumn<ReadFinding, String> readRuleColumn;
+    @FXML private TableColumn<ReadFinding, String> readWhereColumn;
+    @FXML private TableColumn<ReadFinding, String> readElementColumn;
+    @FXML private TableColumn<ReadFinding, String> readMessageColumn;
+    @FXML private Label readMeaningLabel;
     @FXML private TextField diffBeforeField;
     @FXML private TextField diffAfterField;
     @FXML private Button diffButton;
@@ -164,6 +181,8 @@ public final class SbomViewController {
         gateLabel.textProperty().bind(Bindings.when(vm.releaseOpenProperty()).then(vm.gateSummaryProperty())
                 .otherwise("Open an SBOM index or a release set to see its release plan and gate findings."));
 
+        bindReadFindings();
+
         diffTable.setItems(vm.diffRows());
         Columns.text(diffChangeColumn, SbomViewModel.DiffRow::change);
         Columns.text(diffNameColumn, SbomViewModel.DiffRow::name);
@@ -191,6 +210,39 @@ public final class SbomViewController {
             e.consume();
         });
     }
+
+    /**
+     * The findings panel: filters, table, the rule's meaning, the header badge; clicking a finding selects the
+     * element it concerns in the components table (and shows that tab).
+     */
+    private void bindReadFindings() {
+        ReadFindingsViewModel rf = vm.readFindings();
+        readBadge.textProperty().bind(rf.badgeProperty());
+        readBadge.visibleProperty().bind(rf.badgeProperty().isNotEmpty());
+        readBadge.managedProperty().bind(readBadge.visibleProperty());
+        rf.hasDefectsProperty().addListener((obs, was, now) -> readBadge.pseudoClassStateChanged(DEFECTS, now));
+        bindFilter(readSeverityFilter, rf.severityOptions(), rf.severityFilterProperty());
+        bindFilter(readRuleFilter, rf.ruleOptions(), rf.ruleFilterProperty());
+        readNtiaLabel.textProperty().bind(rf.ntiaProperty());
+        readFindingTable.setItems(rf.shown());
+        Columns.text(readSeverityColumn, f -> f.severity().label());
+        Columns.text(readRuleColumn, ReadFinding::rule);
+        Columns.text(readWhereColumn, ReadFinding::where);
+        Columns.text(readElementColumn, f -> f.elementId() == null ? "" : f.elementId());
+        Columns.text(readMessageColumn, ReadFinding::message);
+        rf.selectedProperty().bind(readFindingTable.getSelectionModel().selectedItemProperty());
+        readMeaningLabel.textProperty().bind(rf.meaningProperty());
+        readFindingTable.setOnMouseClicked(e -> {
+            ReadFinding f = readFindingTable.getSelectionModel().getSelectedItem();
+            vm.rowOf(f).ifPresent(row -> {
+                tabs.getSelectionModel().selectFirst();
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+            });
+        });
+    }
+
+    private static final javafx.css.PseudoClass DEFECTS = javafx.css.PseudoClass.getPseudoClass("defects");
 
     private static void bindFilter(ComboBox<String> box, ObservableList<String> options,
                                    javafx.beans.property.StringProperty filter) {

@@ -8,6 +8,7 @@ import io.slipway.core.sbom.ComponentRepository;
 import io.slipway.core.sbom.ComponentType;
 import io.slipway.core.sbom.ReleaseMode;
 import io.slipway.core.sbom.diff.SbomDiff;
+import io.slipway.core.sbom.read.ReadFinding;
 import io.slipway.core.sbom.read.SbomDocument;
 import io.slipway.core.sbom.read.SbomFile;
 import io.slipway.core.sbom.read.SbomPackage;
@@ -112,6 +113,7 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
     private final ReadOnlyBooleanWrapper releaseOpen = new ReadOnlyBooleanWrapper(this, "releaseOpen");
     private final ObservableList<DiffRow> diffRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper(this, "diffSummary", "");
+    private final ReadFindingsViewModel readFindings = new ReadFindingsViewModel();
     private final ObjectProperty<Path> diffBefore = new SimpleObjectProperty<>(this, "diffBefore");
     private final ObjectProperty<Path> diffAfter = new SimpleObjectProperty<>(this, "diffAfter");
 
@@ -362,6 +364,7 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
             });
         }
         allRows.setAll(l.rows());
+        readFindings.show(l.document());
         planEntries.setAll(l.plan() == null ? List.of() : l.plan().entries());
         findings.setAll(l.gate() == null ? List.of() : l.gate().findings());
         releaseOpen.set(l.release() != null);
@@ -577,6 +580,25 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         return out;
     }
 
+    // ---- reading findings ----
+
+    /** The findings panel of the open document. */
+    public ReadFindingsViewModel readFindings() {
+        return readFindings;
+    }
+
+    /** The row of the element {@code finding} concerns, made visible (filters that hide it are cleared). */
+    public Optional<ComponentRow> rowOf(ReadFinding finding) {
+        Optional<ComponentRow> row = readFindings.rowFor(finding, allRows);
+        if (row.isPresent() && !rows().contains(row.get())) {
+            filterText.set("");
+            tierFilter.set(ALL);
+            licenceFilter.set(ALL);
+            statusFilter.set(ALL);
+        }
+        return row;
+    }
+
     // ---- diff ----
 
     /** Compares two SBOM documents in the background; the result fills {@link #diffRows()}. */
@@ -585,10 +607,12 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         diffAfter.set(after);
         diffSummary.set("Comparing " + before.getFileName() + " with " + after.getFileName() + "…");
         Tasks.create(p -> {
+                    // both open leniently: a defective document is compared, and its findings are counted
                     p.progress(0, 2, "Reading " + before.getFileName());
                     SbomDocument a = SbomReader.read(before);
                     p.progress(1, 2, "Reading " + after.getFileName());
-                    return SbomDiff.between(a, SbomReader.read(after));
+                    SbomDocument b = SbomReader.read(after);
+                    return new DiffResult(SbomDiff.between(a, b), a.findingsBadge(), b.findingsBadge());
                 })
                 .title("SBOM diff")
                 .onSuccess(this::showDiff)
@@ -600,7 +624,11 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
                 .runOn(executor());
     }
 
-    private void showDiff(SbomDiff d) {
+    private record DiffResult(SbomDiff diff, String beforeBadge, String afterBadge) {
+    }
+
+    private void showDiff(DiffResult result) {
+        SbomDiff d = result.diff();
         List<DiffRow> out = new ArrayList<>();
         d.added().forEach(c -> out.add(row("added", c)));
         d.removed().forEach(c -> out.add(row("removed", c)));
@@ -615,7 +643,8 @@ public final class SbomViewModel extends RefreshableViewModel<SbomViewModel.Load
         StringBuilder sb = new StringBuilder();
         counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(v).append(' ').append(k));
         diffSummary.set(diffBefore.get().getFileName() + " → " + diffAfter.get().getFileName() + ": " + sb
-                + ", " + d.unchanged() + " unchanged");
+                + ", " + d.unchanged() + " unchanged (before " + result.beforeBadge() + "; after "
+                + result.afterBadge() + ")");
     }
 
     private static DiffRow row(String change, SbomDiff.Change c) {

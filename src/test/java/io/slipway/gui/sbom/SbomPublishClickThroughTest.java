@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -117,10 +115,6 @@ class SbomPublishClickThroughTest extends SampleConsoleFixture {
         assertThat(text("#sbomPublishMessage")).startsWith("Published ");
     }
 
-    private void typeInto(String field, String text) {
-        robot.clickOn(field).push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write(text);
-    }
-
     private static List<String> statuses(TableView<ComponentRow> table) {
         return table.getItems().stream().map(ComponentRow::status).toList();
     }
@@ -132,10 +126,4 @@ class SbomPublishClickThroughTest extends SampleConsoleFixture {
         return out;
     }
 
-    private String text(String query) throws Exception {
-        return onFx(() -> {
-            Node n = robot.lookup(query).query();
-            return n instanceof Label l ? l.getText() : ((javafx.scene.control.TextInputControl) n).getText();
-        });
-    }
 }

@@ -65,7 +65,7 @@ public final class FormatDetector {
             return SbomFormat.SPDX_YAML;
         }
         throw new SbomReadException(file, "", "text that is not a recognised SBOM format (SPDX JSON, YAML, XML, "
-                + "tag-value, RDF/XML, SPDX 3 JSON-LD or CycloneDX JSON); it starts with '" + snippet(body) + "'");
+                + "tag-value, RDF/XML, SPDX 3 JSON-LD or CycloneDX JSON/XML); it starts with '" + snippet(body) + "'");
     }
 
     private static byte[] head(Path file) {
@@ -252,7 +252,7 @@ public final class FormatDetector {
             return SbomFormat.SPDX_XML;
         }
         if (local.equals("bom") && lower.contains("cyclonedx.org/schema/bom")) {
-            throw new SbomReadException(file, "", "CycloneDX XML, which Slipway does not read: export CycloneDX JSON instead");
+            return SbomFormat.CYCLONEDX_XML;
         }
         throw new SbomReadException(file, "", "an XML document with root element <" + root + ">, not an SBOM");
     }

@@ -79,6 +79,10 @@ final class IdTable {
         return names[symbol];
     }
 
+    int count() {
+        return count;
+    }
+
     String[] names() {
         return Arrays.copyOf(names, count);
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An SBOM read for browsing: the document's identity, its packages, files and relationships, and the warnings
- * found while reading it. The same model whichever format and reader produced it (see {@link SbomReader}).
+ * An SBOM read for browsing: the document's identity, its packages, files and relationships, and the findings
+ * (defects and remarks) found while reading it. The same model whichever format and reader produced it (see {@link SbomReader}).
  *
  * @param source        the file read
  * @param format        the format recognised from the content
@@ -25,7 +25,7 @@ public record SbomDocument(Path source, SbomFormat format, String reader, String
                            String name, String namespace, String dataLicence, String created, List<String> creators,
                            List<ExternalDocumentRef> externalDocumentRefs, List<SbomPackage> packages,
                            List<SbomFile> files, List<SbomRelationship> relationships,
-                           List<SbomAnnotation> annotations, List<String> otherElementIds, List<Finding> findings) {
+                           List<SbomAnnotation> annotations, List<String> otherElementIds, List<ReadFinding> findings) {
     public SbomDocument {
         creators = List.copyOf(creators);
         externalDocumentRefs = List.copyOf(externalDocumentRefs);
@@ -37,9 +37,15 @@ public record SbomDocument(Path source, SbomFormat format, String reader, String
         findings = List.copyOf(findings);
     }
 
-    public SbomDocument withFindings(List<Finding> newFindings) {
+    public SbomDocument withFindings(List<ReadFinding> newFindings) {
         return new SbomDocument(source, format, reader, spdxVersion, spdxId, name, namespace, dataLicence, created,
                 creators, externalDocumentRefs, packages, files, relationships, annotations, otherElementIds, newFindings);
+    }
+
+    public SbomDocument withRelationships(List<SbomRelationship> newRelationships) {
+        return new SbomDocument(source, format, reader, spdxVersion, spdxId, name, namespace, dataLicence, created,
+                creators, externalDocumentRefs, packages, files, newRelationships, annotations, otherElementIds,
+                findings);
     }
 
     /** A new map from SPDX id to package, in document order (built on each call: keep it if you need it often). */
@@ -58,7 +64,34 @@ public record SbomDocument(Path source, SbomFormat format, String reader, String
         return packages.stream().flatMap(p -> p.component().stream()).toList();
     }
 
-    public List<Finding> warnings() {
-        return findings.stream().filter(f -> !f.isError()).toList();
+    /** The findings of one severity, in the order found. */
+    public List<ReadFinding> findings(FindingSeverity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).toList();
+    }
+
+    public List<ReadFinding> warnings() {
+        return findings(FindingSeverity.WARNING);
+    }
+
+    public List<ReadFinding> errors() {
+        return findings(FindingSeverity.ERROR);
+    }
+
+    public long count(FindingSeverity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** "opened with N errors, M warnings" (and info count), as the browser's badge and the CLI say it. */
+    public String findingsBadge() {
+        long errors = count(FindingSeverity.ERROR);
+        long warnings = count(FindingSeverity.WARNING);
+        long info = count(FindingSeverity.INFO);
+        return "opened with " + errors + (errors == 1 ? " error, " : " errors, ") + warnings
+                + (warnings == 1 ? " warning" : " warnings") + (info > 0 ? " (" + info + " info)" : "");
+    }
+
+    /** The worst severity among the findings, or null when there are none. */
+    public FindingSeverity worst() {
+        return findings.stream().map(ReadFinding::severity).min(Enum::compareTo).orElse(null);
     }
 }

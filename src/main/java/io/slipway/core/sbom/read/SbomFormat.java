@@ -8,7 +8,8 @@ public enum SbomFormat {
     SPDX_TAG_VALUE("SPDX tag-value", true),
     SPDX_RDF_XML("SPDX RDF/XML", true),
     SPDX3_JSON_LD("SPDX 3 JSON-LD", true),
-    CYCLONEDX_JSON("CycloneDX JSON", false);
+    CYCLONEDX_JSON("CycloneDX JSON", false),
+    CYCLONEDX_XML("CycloneDX XML", false);
 
     private final String label;
     private final boolean spdx;

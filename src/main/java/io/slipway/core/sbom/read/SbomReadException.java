@@ -5,39 +5,40 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * An SBOM that cannot be read. The message is one line, {@code <file>: <where>: <what>}, naming the first error
- * (and how many more there are); {@link #errors()} has them all for a UI to list.
+ * An SBOM that cannot be read (or, read strictly, has error findings). The message is one line,
+ * {@code <file>: <where>: <what>}, naming the first error (and how many more there are); {@link #errors()} has
+ * them all for a UI to list.
  */
 public class SbomReadException extends UserFacingException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
-    private final transient List<Finding> errors;
+    private final transient List<ReadFinding> errors;
 
-    public SbomReadException(Path file, List<Finding> errors) {
+    public SbomReadException(Path file, List<ReadFinding> errors) {
         super(message(file, errors));
         this.file = file;
         this.errors = List.copyOf(errors);
     }
 
     public SbomReadException(Path file, String where, String what) {
-        this(file, List.of(Finding.error(where, what)));
+        this(file, List.of(ReadFinding.unreadable(where, what)));
     }
 
     public SbomReadException(Path file, String where, String what, Throwable cause) {
-        super(message(file, List.of(Finding.error(where, what))), cause);
+        super(message(file, List.of(ReadFinding.unreadable(where, what))), cause);
         this.file = file;
-        this.errors = List.of(Finding.error(where, what));
+        this.errors = List.of(ReadFinding.unreadable(where, what));
     }
 
     public Path file() {
         return file;
     }
 
-    public List<Finding> errors() {
+    public List<ReadFinding> errors() {
         return errors;
     }
 
-    private static String message(Path file, List<Finding> errors) {
+    private static String message(Path file, List<ReadFinding> errors) {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an SbomReadException needs at least one error");
         }

@@ -21,13 +21,17 @@ public final class SbomReader {
 
     /** Which reader to use. */
     public enum Engine {
-        /** Streaming for SPDX JSON, spdx-java-library for the other SPDX formats, cyclonedx-core-java for CycloneDX. */
+        /** Streaming for SPDX JSON and tag-value, spdx-java-library for the other SPDX formats, cyclonedx-core-java for CycloneDX. */
         AUTO,
-        /** The streaming reader; SPDX JSON only (CycloneDX JSON still through cyclonedx-core-java). */
+        /** The streaming readers; SPDX JSON, YAML, XML and tag-value only (CycloneDX still through cyclonedx-core-java). */
         FAST,
         /** spdx-java-library for every SPDX format (CycloneDX still through cyclonedx-core-java). */
         LIBRARY
     }
+
+    /** The SPDX 2 formats the streaming reader reads (JSON, and the same shapes in YAML and XML). */
+    private static final java.util.Set<SbomFormat> STREAMED = java.util.EnumSet.of(SbomFormat.SPDX_JSON,
+            SbomFormat.SPDX_YAML, SbomFormat.SPDX_XML);
 
     private SbomReader() {
     }
@@ -41,28 +45,44 @@ public final class SbomReader {
         SbomFormat format = FormatDetector.detect(file);
         SbomDocument raw;
         IdSymbols symbols = null;
-        if (format == SbomFormat.CYCLONEDX_JSON) {
-            raw = CycloneDxJsonReader.read(file);
-        } else if (format == SbomFormat.SPDX_JSON && engine != Engine.LIBRARY) {
-            SpdxJsonStreamReader.Parsed parsed = SpdxJsonStreamReader.parse(file);
+        if (!format.isSpdx()) {
+            raw = CycloneDxReader.read(file, format);
+        } else if (STREAMED.contains(format) && engine != Engine.LIBRARY) {
+            SpdxJsonStreamReader.Parsed parsed = SpdxJsonStreamReader.parse(file, format);
             raw = parsed.document();
             symbols = parsed.symbols();
+        } else if (format == SbomFormat.SPDX_TAG_VALUE && engine != Engine.LIBRARY) {
+            raw = TagValueReader.read(file);
         } else if (engine == Engine.FAST) {
-            throw new SbomReadException(file, "", format.label() + ": the streaming reader reads SPDX JSON only "
-                    + "(use the spdx-java-library reader)");
+            throw new SbomReadException(file, "", format.label() + ": the streaming readers read SPDX JSON, YAML, XML "
+                    + "and tag-value only (use the spdx-java-library reader)");
         } else {
             raw = SpdxLibraryReader.read(file, format);
         }
         String mismatch = extensionMismatch(file, format);
         if (mismatch != null) {
-            List<Finding> findings = new ArrayList<>(raw.findings());
-            findings.add(Finding.warning("file name", mismatch));
+            List<ReadFinding> findings = new ArrayList<>(raw.findings());
+            findings.add(new ReadFinding(FindingSeverity.WARNING, ReadRules.FILE_NAME, 0, "file name", null, mismatch));
             raw = raw.withFindings(findings);
         }
         SbomDocument doc = symbols != null ? SbomValidator.validate(raw, symbols) : SbomValidator.validate(raw);
-        LOG.debug("read {} as {} with {} in {} ms: {} packages, {} files, {} relationships, {} warnings", file,
+        LOG.debug("read {} as {} with {} in {} ms: {} packages, {} files, {} relationships, {} findings", file,
                 format.label(), doc.reader(), (System.nanoTime() - t0) / 1_000_000, doc.packages().size(),
-                doc.files().size(), doc.relationships().size(), doc.warnings().size());
+                doc.files().size(), doc.relationships().size(), doc.findings().size());
+        return doc;
+    }
+
+    /** As {@link #read(Path)}, refusing a document with any error finding (what the release side needs). */
+    public static SbomDocument readStrict(Path file) {
+        return readStrict(file, Engine.AUTO);
+    }
+
+    public static SbomDocument readStrict(Path file, Engine engine) {
+        SbomDocument doc = read(file, engine);
+        List<ReadFinding> errors = doc.errors();
+        if (!errors.isEmpty()) {
+            throw new SbomReadException(file, errors);
+        }
         return doc;
     }
 
@@ -81,6 +101,7 @@ public final class SbomReader {
         boolean claims = json || jsonLd || xml || yaml || tag;
         boolean fits = switch (format) {
             case SPDX_JSON, CYCLONEDX_JSON -> json;
+            case CYCLONEDX_XML -> xml;
             case SPDX3_JSON_LD -> jsonLd || json;
             case SPDX_XML, SPDX_RDF_XML -> xml;
             case SPDX_YAML -> yaml;

@@ -1,34 +1,34 @@
 package io.slipway.core.sbom.read;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a read document whichever reader built it, and attaches the component tags. Errors refuse the document
- * ({@link SbomReadException}, all of them listed); warnings are kept with it.
+ * Checks a read document whichever reader built it, attaches the component tags and adds the findings
+ * ({@link ReadFinding}). Reading is lenient: nothing here refuses a document; whoever needs a clean one
+ * ({@code sbom inspect --strict}, the release side) refuses on error findings ({@link SbomReader#readStrict}).
  *
  * <ul>
- *   <li>ERROR: the same SPDX id defined twice; a relationship, {@code hasFiles} entry or {@code documentDescribes}
- *       entry naming an id the document does not define ({@code NONE}/{@code NOASSERTION} are allowed as the
- *       related element, {@code DocumentRef-x:...} when {@code x} is declared in externalDocumentRefs).</li>
- *   <li>WARNING: a cycle of DEPENDS_ON / CONTAINS relationships (inverse types DEPENDENCY_OF / CONTAINED_BY count
- *       in reverse). SPDX does not forbid them, real dependency graphs have them, and every walk Slipway makes
- *       over relationships is iterative and visits each element once, so a cycle is reported, never fatal.</li>
- *   <li>WARNING: a file name with a {@code ..} segment, a drive letter or a NUL: path traversal if anything ever
- *       wrote that file out by its SPDX name. (A leading {@code /} is not flagged: container SBOMs name files by
- *       absolute path in the image. Publishing resolves every path against its target regardless.)</li>
- *   <li>WARNING: malformed {@code slipway:} tags (see {@link ComponentTags}).</li>
+ *   <li>ERROR duplicate-id: the same id defined twice (every entry is kept).</li>
+ *   <li>ERROR dangling-reference: a relationship, {@code hasFiles} or {@code documentDescribes} entry naming an id
+ *       the document does not define ({@code NONE}/{@code NOASSERTION} are allowed as the related element,
+ *       {@code DocumentRef-x:...} when {@code x} is declared in externalDocumentRefs). The relationship is kept.</li>
+ *   <li>WARNING relationship-cycle: a cycle of DEPENDS_ON / CONTAINS relationships (inverse types DEPENDENCY_OF /
+ *       CONTAINED_BY count in reverse). SPDX does not forbid them, real dependency graphs have them, and every
+ *       walk Slipway makes over relationships is iterative and visits each element once.</li>
+ *   <li>WARNING path-traversal: a file name with a {@code ..} segment, a drive letter or a NUL. (A leading
+ *       {@code /} is not flagged: container SBOMs name files by absolute path in the image.)</li>
+ *   <li>WARNING slipway-tags: malformed {@code slipway:} tags (see {@link ComponentTags}).</li>
+ *   <li>the spec-level checks of {@link DocumentLint} (ids, timestamps, licences, required fields).</li>
  * </ul>
  * The cycle search is an iterative depth-first search, linear in elements + relationships (a 50k-long
  * DEPENDS_ON chain costs the same as 50k independent packages; nothing recurses).
  */
 public final class SbomValidator {
-    static final int MAX_PER_KIND = 20;
+    static final int MAX_CYCLES = 20;
     private static final Pattern SPDX2_VERSION = Pattern.compile("SPDX-2\\.[0-3]");
     private static final Pattern SPDX3_VERSION = Pattern.compile("SPDX-3\\.0(\\.\\d+)?");
     private static final Set<String> FORWARD_EDGES = Set.of("DEPENDS_ON", "CONTAINS");
@@ -39,7 +39,7 @@ public final class SbomValidator {
 
     /** Why {@code version} cannot be read in {@code format}, or empty when it can. */
     public static Optional<String> unsupportedVersion(SbomFormat format, String version) {
-        if (format == SbomFormat.CYCLONEDX_JSON) {
+        if (!format.isSpdx()) {
             return Optional.empty();
         }
         if (format == SbomFormat.SPDX3_JSON_LD) {
@@ -53,7 +53,7 @@ public final class SbomValidator {
                 + ": SPDX-2.0 to SPDX-2.3; SPDX 3 documents are read as JSON-LD)");
     }
 
-    /** Validates {@code doc} and returns it with component tags parsed and warnings added, or throws. */
+    /** Checks {@code doc} and returns it with component tags parsed and findings added. */
     public static SbomDocument validate(SbomDocument doc) {
         return validate(doc, IdSymbols.of(doc));
     }
@@ -63,19 +63,16 @@ public final class SbomValidator {
         Checks c = new Checks(doc, symbols);
         c.ids();
         c.references();
-        if (!c.errors.isEmpty()) {
-            throw new SbomReadException(doc.source(), c.errors);
-        }
         List<SbomPackage> packages = c.tags();
         c.fileNames();
         c.cycles();
-        List<Finding> findings = new ArrayList<>(doc.findings());
-        findings.addAll(c.warnings);
-        SbomDocument out = new SbomDocument(doc.source(), doc.format(), doc.reader(), doc.spdxVersion(), doc.spdxId(),
+        List<ReadFinding> findings = new ArrayList<>(doc.findings());
+        findings.addAll(c.findings);
+        DocumentLint.check(doc, findings);
+        return new SbomDocument(doc.source(), doc.format(), doc.reader(), doc.spdxVersion(), doc.spdxId(),
                 doc.name(), doc.namespace(), doc.dataLicence(), doc.created(), doc.creators(),
                 doc.externalDocumentRefs(), packages, doc.files(), doc.relationships(), doc.annotations(),
                 doc.otherElementIds(), findings);
-        return out;
     }
 
     private static final class Checks {
@@ -84,8 +81,7 @@ public final class SbomValidator {
         private static final byte FILE = 2;
         private static final byte OTHER = 3;
         final SbomDocument doc;
-        final List<Finding> errors = new ArrayList<>();
-        final List<Finding> warnings = new ArrayList<>();
+        final List<ReadFinding> findings = new ArrayList<>();
         final IdSymbols symbols;
         /** Per symbol: the element that defines it (index into kind/position), or -1. */
         final int[] elementOf;
@@ -93,7 +89,6 @@ public final class SbomValidator {
         final byte[] kind;
         final int[] position;
         int defined;
-        final Map<String, Integer> kindCounts = new HashMap<>();
 
         Checks(SbomDocument doc, IdSymbols symbols) {
             this.doc = doc;
@@ -105,35 +100,28 @@ public final class SbomValidator {
             this.position = new int[total];
         }
 
-        private void error(String kind, String at, String message) {
-            if (kindCounts.merge(kind, 1, Integer::sum) <= MAX_PER_KIND) {
-                errors.add(Finding.error(at, message));
-            }
-        }
-
-        private void warning(String kind, String at, String message) {
-            if (kindCounts.merge(kind, 1, Integer::sum) <= MAX_PER_KIND) {
-                warnings.add(Finding.warning(at, message));
-            }
-        }
-
-        private void summariseOverflow(String kind, List<Finding> into, boolean asError, String what) {
-            int n = kindCounts.getOrDefault(kind, 0);
-            if (n > MAX_PER_KIND) {
-                String msg = (n - MAX_PER_KIND) + " more " + what + " not listed";
-                into.add(asError ? Finding.error("", msg) : Finding.warning("", msg));
-            }
+        private void add(FindingSeverity severity, String rule, int line, String field, String elementId,
+                         String message) {
+            findings.add(new ReadFinding(severity, rule, line, field, elementId, message));
         }
 
         private static String at(int line, String field) {
             return line > 0 ? "line " + line + ", " + field : field;
         }
 
-        private String describe(byte k, int pos) {
+        private int lineOf(byte k, int pos) {
+            return switch (k) {
+                case PACKAGE -> doc.packages().get(pos).line();
+                case FILE -> doc.files().get(pos).line();
+                default -> 0;
+            };
+        }
+
+        private String fieldOf(byte k, int pos) {
             return switch (k) {
                 case DOCUMENT -> "the document";
-                case PACKAGE -> at(doc.packages().get(pos).line(), "packages[" + pos + "]");
-                case FILE -> at(doc.files().get(pos).line(), "files[" + pos + "]");
+                case PACKAGE -> "packages[" + pos + "]";
+                case FILE -> "files[" + pos + "]";
                 default -> "element " + doc.otherElementIds().get(pos);
             };
         }
@@ -141,8 +129,10 @@ public final class SbomValidator {
         private void define(int sym, byte k, int pos) {
             int prior = elementOf[sym];
             if (prior >= 0) {
-                error("duplicate", describe(k, pos), "duplicate SPDX id '" + symbols.name(sym)
-                        + "' (first defined at " + describe(kind[prior], position[prior]) + ")");
+                add(FindingSeverity.ERROR, ReadRules.DUPLICATE_ID, lineOf(k, pos), fieldOf(k, pos), symbols.name(sym),
+                        "duplicate id '" + symbols.name(sym) + "' (first defined at "
+                        + at(lineOf(kind[prior], position[prior]), fieldOf(kind[prior], position[prior]))
+                        + "); both entries are kept");
             } else {
                 elementOf[sym] = defined;
                 kind[defined] = k;
@@ -163,7 +153,6 @@ public final class SbomValidator {
             for (int i = 0; i < symbols.otherSyms.length; i++) {
                 define(symbols.otherSyms[i], OTHER, i);
             }
-            summariseOverflow("duplicate", errors, true, "duplicate ids");
         }
 
         /** The element defining symbol {@code sym}; -1 when it resolves outside the document; -2 when it does not. */
@@ -192,7 +181,7 @@ public final class SbomValidator {
                 return "'" + id + "' refers to external document '" + id.substring(0, id.indexOf(':'))
                         + "', which externalDocumentRefs does not declare";
             }
-            return "'" + id + "' is not defined in this document";
+            return "'" + id + "' is not defined in this document (kept, shown as dangling)";
         }
 
         /** Element index of each relationship's ends (negative: outside the document), for the cycle search. */
@@ -204,26 +193,31 @@ public final class SbomValidator {
             fromIndex = new int[rels.size()];
             toIndex = new int[rels.size()];
             for (int i = 0; i < rels.size(); i++) {
-                SbomRelationship r = rels.get(i);
                 fromIndex[i] = resolve(symbols.relFrom[i], false);
                 toIndex[i] = resolve(symbols.relTo[i], true);
-                if (fromIndex[i] == -2) {
-                    error("missing", at(r.line(), "relationships[" + i + "] " + r), missing(r.from()));
-                }
-                if (toIndex[i] == -2) {
-                    error("missing", at(r.line(), "relationships[" + i + "] " + r), missing(r.to()));
+                if (fromIndex[i] == -2 || toIndex[i] == -2) {
+                    SbomRelationship r = rels.get(i);
+                    String field = "relationships[" + i + "] " + r;
+                    if (fromIndex[i] == -2) {
+                        add(FindingSeverity.ERROR, ReadRules.DANGLING_REFERENCE, r.line(), field, r.from(),
+                                missing(r.from()));
+                    }
+                    if (toIndex[i] == -2) {
+                        add(FindingSeverity.ERROR, ReadRules.DANGLING_REFERENCE, r.line(), field, r.from(),
+                                missing(r.to()));
+                    }
                 }
             }
             List<SbomPackage> packages = doc.packages();
             for (int i = 0; i < packages.size(); i++) {
-                SbomPackage p = packages.get(i);
                 for (int f : symbols.hasFiles[i]) {
                     if (resolve(f, false) == -2) {
-                        error("missing", at(p.line(), "packages[" + i + "].hasFiles"), missing(symbols.name(f)));
+                        SbomPackage p = packages.get(i);
+                        add(FindingSeverity.ERROR, ReadRules.DANGLING_REFERENCE, p.line(), "packages[" + i
+                                + "].hasFiles", p.spdxId(), missing(symbols.name(f)));
                     }
                 }
             }
-            summariseOverflow("missing", errors, true, "references to undefined ids");
         }
 
         List<SbomPackage> tags() {
@@ -236,7 +230,8 @@ public final class SbomValidator {
                 }
                 ComponentTags.Parsed parsed = ComponentTags.parse(p.annotations());
                 for (String problem : parsed.problems()) {
-                    warning("tags", at(p.line(), "packages[" + i + "] " + p.name()), problem);
+                    add(FindingSeverity.WARNING, ReadRules.SLIPWAY_TAGS, p.line(), "packages[" + i + "] " + p.name(),
+                            p.spdxId(), problem);
                 }
                 if (!parsed.tags().equals(p.tags())) {
                     if (out == null) {
@@ -247,7 +242,6 @@ public final class SbomValidator {
                             p.hasFiles(), p.annotations(), parsed.tags(), p.line()));
                 }
             }
-            summariseOverflow("tags", warnings, false, "tag problems");
             return out == null ? packages : out;
         }
 
@@ -257,11 +251,10 @@ public final class SbomValidator {
                 SbomFile f = files.get(i);
                 String problem = pathProblem(f.fileName());
                 if (problem != null) {
-                    warning("path", at(f.line(), "files[" + i + "] " + f.spdxId()),
-                            "file name '" + f.fileName() + "' " + problem + " (path traversal)");
+                    add(FindingSeverity.WARNING, ReadRules.PATH_TRAVERSAL, f.line(), "files[" + i + "] " + f.spdxId(),
+                            f.spdxId(), "file name '" + f.fileName() + "' " + problem + " (path traversal)");
                 }
             }
-            summariseOverflow("path", warnings, false, "unsafe file names");
         }
 
         /**
@@ -328,8 +321,8 @@ public final class SbomValidator {
                             state[w] = 1;
                         } else if (state[w] == 1) {
                             cyclesFound++;
-                            if (cyclesFound <= MAX_PER_KIND) {
-                                warnings.add(describeCycle(depthOf[w], top, relOf[e], viaRel));
+                            if (cyclesFound <= MAX_CYCLES) {
+                                findings.add(describeCycle(depthOf[w], top, relOf[e], viaRel));
                             }
                         }
                     } else {
@@ -338,8 +331,9 @@ public final class SbomValidator {
                     }
                 }
             }
-            if (cyclesFound > MAX_PER_KIND) {
-                warnings.add(Finding.warning("", (cyclesFound - MAX_PER_KIND) + " more relationship cycles not listed"));
+            if (cyclesFound > MAX_CYCLES) {
+                add(FindingSeverity.WARNING, ReadRules.CYCLE, 0, "relationships", null,
+                        (cyclesFound - MAX_CYCLES) + " more relationship cycles not listed");
             }
         }
 
@@ -359,7 +353,7 @@ public final class SbomValidator {
             return true;
         }
 
-        private Finding describeCycle(int fromDepth, int top, int closingRel, int[] viaRel) {
+        private ReadFinding describeCycle(int fromDepth, int top, int closingRel, int[] viaRel) {
             List<SbomRelationship> rels = doc.relationships();
             List<SbomRelationship> path = new ArrayList<>();
             for (int d = fromDepth + 1; d <= top; d++) {
@@ -377,7 +371,8 @@ public final class SbomValidator {
             b.append(" (").append(path.size()).append(path.size() == 1 ? " relationship" : " relationships")
                     .append(" back to the start; reported, not fatal)");
             SbomRelationship first = path.get(0);
-            return Finding.warning(at(first.line(), "relationships"), b.toString());
+            return new ReadFinding(FindingSeverity.WARNING, ReadRules.CYCLE, first.line(), "relationships", first.from(),
+                    b.toString());
         }
     }
 

@@ -57,7 +57,14 @@ final class Spdx3JsonLdReader {
     static SbomDocument read(Path file) {
         JsonLDStore store = new JsonLDStore(new InMemSpdxStore());
         SpdxDocument doc;
-        try (InputStream in = Files.newInputStream(file)) {
+        Spdx3Duplicates.Result duplicates;
+        try {
+            duplicates = Spdx3Duplicates.scan(file);
+        } catch (IOException e) {
+            throw new SbomReadException(file, "", "cannot read: " + e.getMessage(), e);
+        }
+        try (InputStream in = duplicates.deduplicated() != null
+                ? new java.io.ByteArrayInputStream(duplicates.deduplicated()) : Files.newInputStream(file)) {
             doc = store.deSerialize(in, false);
         } catch (IOException | InvalidSPDXAnalysisException | RuntimeException e) {
             throw SpdxLibraryReader.libraryFailure(file, SbomFormat.SPDX3_JSON_LD, e);
@@ -66,7 +73,8 @@ final class Spdx3JsonLdReader {
             throw new SbomReadException(file, "", "SPDX 3 JSON-LD without an SpdxDocument element");
         }
         try {
-            return toModel(file, store, doc);
+            SbomDocument read = toModel(file, store, doc);
+            return duplicates.findings().isEmpty() ? read : read.withFindings(duplicates.findings());
         } catch (SbomReadException e) {
             throw e;
         } catch (InvalidSPDXAnalysisException | RuntimeException e) {
@@ -123,7 +131,10 @@ final class Spdx3JsonLdReader {
         Set<String> known = new HashSet<>();
         known.add(doc.getObjectUri());
         List<SbomPackage> packages = new ArrayList<>();
-        for (Object o : all(store, "Software.SpdxPackage")) {
+        List<Object> packageElements = all(store, "Software.SpdxPackage");
+        packageElements.addAll(all(store, "AI.AIPackage"));
+        packageElements.addAll(all(store, "Dataset.DatasetPackage"));
+        for (Object o : packageElements) {
             SpdxPackage p = (SpdxPackage) o;
             String id = p.getObjectUri();
             known.add(id);

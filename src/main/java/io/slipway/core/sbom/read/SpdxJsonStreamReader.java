@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The fast path for SPDX 2.2/2.3 JSON: one pass of Jackson's streaming parser straight into the browsable model,
+ * The fast path for SPDX 2.2/2.3 JSON (and, through Jackson's YAML and XML parsers, the same model as SPDX YAML and
+ * XML, so those read leniently too): one pass of Jackson's streaming parser straight into the browsable model,
  * never a tree (so heap is bounded by the model, not the file: a 200 MB file with long descriptions reads in a
  * small heap). Fields the browser does not show are skipped token by token. Low-variety values (licences,
  * relationship types, suppliers) are shared through {@link ValueCache}, so 50k packages do not carry 50k copies
@@ -28,6 +29,8 @@ import java.util.Set;
 final class SpdxJsonStreamReader {
     static final String READER = "Slipway streaming SPDX JSON reader";
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+    private static final JsonFactory XML = xmlFactory();
     private static final String NOASSERTION = "NOASSERTION";
     private static final int[] EMPTY = new int[0];
 
@@ -61,9 +64,22 @@ final class SpdxJsonStreamReader {
     private final List<SbomAnnotation> docAnnotations = new ArrayList<>();
     private final List<String> otherElementIds = new ArrayList<>();
 
-    private SpdxJsonStreamReader(Path file, JsonParser p) {
+    private final SbomFormat format;
+    private final boolean xml;
+
+    private SpdxJsonStreamReader(Path file, JsonParser p, SbomFormat format) {
         this.file = file;
         this.p = p;
+        this.format = format;
+        this.xml = format == SbomFormat.SPDX_XML;
+    }
+
+    /** Jackson's XML parser on a StAX factory that reads no DTD and no external entity (XmlSafety screens first). */
+    private static JsonFactory xmlFactory() {
+        javax.xml.stream.XMLInputFactory stax = javax.xml.stream.XMLInputFactory.newFactory();
+        stax.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        stax.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return com.fasterxml.jackson.dataformat.xml.XmlFactory.builder().xmlInputFactory(stax).build();
     }
 
     /** A document as read, with the symbols of its ids for {@link SbomValidator}. */
@@ -75,10 +91,21 @@ final class SpdxJsonStreamReader {
     }
 
     static Parsed parse(Path file) {
+        return parse(file, SbomFormat.SPDX_JSON);
+    }
+
+    /** SPDX 2 JSON, or the same model in YAML or XML (spdx-jackson-store's shapes) through Jackson's parsers. */
+    static Parsed parse(Path file, SbomFormat format) {
         JsonParser parser = null;
         try (InputStream in = Files.newInputStream(file)) {
-            parser = FACTORY.createParser(in);
-            return new SpdxJsonStreamReader(file, parser).document();
+            if (format == SbomFormat.SPDX_XML) {
+                byte[] bytes = in.readAllBytes();
+                XmlSafety.check(file, bytes);
+                parser = XML.createParser(bytes);
+            } else {
+                parser = (format == SbomFormat.SPDX_YAML ? YAML : FACTORY).createParser(in);
+            }
+            return new SpdxJsonStreamReader(file, parser, format).document();
         } catch (JsonProcessingException e) {
             throw JsonProblems.parseError(file, parser, e);
         } catch (IOException e) {
@@ -180,9 +207,10 @@ final class SpdxJsonStreamReader {
 
     private Parsed build() {
         if (spdxVersion == null) {
-            throw new SbomReadException(file, "spdxVersion", "missing: an SPDX JSON document must say its spdxVersion");
+            throw new SbomReadException(file, "spdxVersion", "missing: an " + format.label()
+                    + " document must say its spdxVersion");
         }
-        SbomValidator.unsupportedVersion(SbomFormat.SPDX_JSON, spdxVersion).ifPresent(problem -> {
+        SbomValidator.unsupportedVersion(format, spdxVersion).ifPresent(problem -> {
             throw new SbomReadException(file, "line " + spdxVersionLine + ", spdxVersion", problem);
         });
         if (spdxId == null) {
@@ -206,12 +234,63 @@ final class SpdxJsonStreamReader {
                 }
             }
         }
-        SbomDocument doc = new SbomDocument(file, SbomFormat.SPDX_JSON, READER, spdxVersion, spdxId, name, namespace,
+        containedFiles();
+        SbomDocument doc = new SbomDocument(file, format, READER, spdxVersion, spdxId, name, namespace,
                 dataLicence, created, creators, externalRefs, packages, files, relationships, docAnnotations,
                 otherElementIds, List.of());
         IdSymbols symbols = new IdSymbols(ids.names(), documentSym, packageSyms.toArray(), fileSyms.toArray(),
                 otherSyms.toArray(), relFrom.toArray(), relTo.toArray(), hasFilesSyms.toArray(new int[0][]));
         return new Parsed(doc, symbols);
+    }
+
+    /**
+     * A package that CONTAINS a file has it among its files (hasFiles), as spdx-java-library reads every SPDX 2
+     * format: YAML and XML written by the library carry only the relationship.
+     */
+    private void containedFiles() {
+        int[] packageOf = null;
+        boolean[] isFile = null;
+        int[] from = null;
+        int[] to = null;
+        for (int i = 0; i < relationships.size(); i++) {
+            if (!relationships.get(i).type().equals("CONTAINS")) {
+                continue;
+            }
+            if (packageOf == null) {
+                from = relFrom.toArray();
+                to = relTo.toArray();
+                packageOf = new int[ids.count()];
+                java.util.Arrays.fill(packageOf, -1);
+                int[] pk = packageSyms.toArray();
+                for (int j = 0; j < pk.length; j++) {
+                    packageOf[pk[j]] = packageOf[pk[j]] < 0 ? j : packageOf[pk[j]];
+                }
+                isFile = new boolean[ids.count()];
+                for (int f : fileSyms.toArray()) {
+                    isFile[f] = true;
+                }
+            }
+            int pkg = packageOf[from[i]];
+            if (pkg < 0 || !isFile[to[i]]) {
+                continue;
+            }
+            int[] has = hasFilesSyms.get(pkg);
+            boolean listed = false;
+            for (int f : has) {
+                listed |= f == to[i];
+            }
+            if (!listed) {
+                int[] grown = java.util.Arrays.copyOf(has, has.length + 1);
+                grown[has.length] = to[i];
+                hasFilesSyms.set(pkg, grown);
+                SbomPackage p = packages.get(pkg);
+                List<String> files = new ArrayList<>(p.hasFiles());
+                files.add(ids.name(to[i]));
+                packages.set(pkg, new SbomPackage(p.spdxId(), p.name(), p.version(), p.supplier(), p.originator(),
+                        p.declaredLicence(), p.concludedLicence(), p.copyright(), p.downloadLocation(), p.purl(),
+                        files, p.annotations(), p.tags(), p.line()));
+            }
+        }
     }
 
     private void creationInfo() throws IOException {
@@ -302,8 +381,14 @@ final class SpdxJsonStreamReader {
                 }
                 case "hasFiles" -> {
                     if (array()) {
-                        hasFiles = new ArrayList<>();
+                        // appended, not replaced: in XML each entry arrives as its own hasFiles element
+                        if (hasFiles.isEmpty()) {
+                            hasFiles = new ArrayList<>();
+                        }
                         IntList syms = new IntList();
+                        for (int f : hasFileSyms) {
+                            syms.add(f);
+                        }
                         while (nextElement()) {
                             int f = idSym();
                             if (f >= 0) {
@@ -315,7 +400,9 @@ final class SpdxJsonStreamReader {
                     }
                 }
                 case "annotations" -> {
-                    annotations = new ArrayList<>(4);
+                    if (annotations.isEmpty()) {
+                        annotations = new ArrayList<>(4);
+                    }
                     annotations(annotations);
                 }
                 default -> p.skipChildren();
@@ -375,7 +462,9 @@ final class SpdxJsonStreamReader {
                 case "copyrightText" -> copyright = shared();
                 case "checksums" -> {
                     if (array()) {
-                        checksums = new ArrayList<>(2);
+                        if (checksums.isEmpty()) {
+                            checksums = new ArrayList<>(2);
+                        }
                         while (nextElement()) {
                             SbomChecksum c = checksum();
                             if (c != null) {
@@ -508,9 +597,35 @@ final class SpdxJsonStreamReader {
         throw typeError("a string", t);
     }
 
-    /** True at the start of an array; false for null; a type error otherwise. */
+    /**
+     * True at the start of a list; false for null; a type error otherwise. In XML a list is its element repeated
+     * and each arrives alone: a single value is then a list of one (see {@link #nextElement()}).
+     */
     private boolean array() throws IOException {
-        return opens(JsonToken.START_ARRAY, "an array");
+        JsonToken t = p.currentToken();
+        if (xml && t != JsonToken.START_ARRAY && t != JsonToken.VALUE_NULL && t != null) {
+            push(SINGLE_PENDING);
+            return true;
+        }
+        boolean open = opens(JsonToken.START_ARRAY, "an array");
+        if (open && xml) {
+            push(REAL_ARRAY);
+        }
+        return open;
+    }
+
+    private static final byte REAL_ARRAY = 0;
+    private static final byte SINGLE_PENDING = 1;
+    private static final byte SINGLE_DONE = 2;
+    /** XML only: per open list, whether it is a real array or a single element (read once). */
+    private byte[] lists = new byte[16];
+    private int listDepth;
+
+    private void push(byte mode) {
+        if (listDepth == lists.length) {
+            lists = java.util.Arrays.copyOf(lists, listDepth * 2);
+        }
+        lists[listDepth++] = mode;
     }
 
     /** True at the start of an object; false for null; a type error otherwise. */
@@ -531,11 +646,28 @@ final class SpdxJsonStreamReader {
 
     /** Advances to the next array element; false at the end of the array. */
     private boolean nextElement() throws IOException {
+        if (xml) {
+            byte mode = lists[listDepth - 1];
+            if (mode == SINGLE_PENDING) {
+                lists[listDepth - 1] = SINGLE_DONE;
+                return true;
+            }
+            if (mode == SINGLE_DONE) {
+                listDepth--;
+                return false;
+            }
+        }
         JsonToken t = p.nextToken();
         if (t == null) {
             throw new JsonEOFException(p, null, "end of input inside an array");
         }
-        return t != JsonToken.END_ARRAY;
+        if (t == JsonToken.END_ARRAY) {
+            if (xml) {
+                listDepth--;
+            }
+            return false;
+        }
+        return true;
     }
 
     private SbomReadException typeError(String expected, JsonToken found) {

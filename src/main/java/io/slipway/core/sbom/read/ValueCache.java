@@ -45,6 +45,30 @@ final class ValueCache {
         }
     }
 
+    /** The canonical copy of {@code value} (for readers that already hold it as a String). */
+    String get(String value) {
+        if (value == null || value.length() > MAX_LENGTH) {
+            return value;
+        }
+        int h = value.hashCode();
+        int mask = table.length - 1;
+        int slot = (h ^ (h >>> 16)) & mask;
+        while (true) {
+            String s = table[slot];
+            if (s == null) {
+                if (size < CAPACITY) {
+                    table[slot] = value;
+                    size++;
+                }
+                return value;
+            }
+            if (s.equals(value)) {
+                return s;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     private static boolean matches(String s, char[] buf, int off, int len) {
         for (int i = 0; i < len; i++) {
             if (s.charAt(i) != buf[off + i]) {

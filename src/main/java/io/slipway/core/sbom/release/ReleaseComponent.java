@@ -7,12 +7,17 @@ import java.util.Map;
 
 /**
  * One component of a loaded release: what its SPDX document says, with its effective tags (document, then index,
- * then workspace) and the tags before the workspace's overrides ({@code sbomTags}).
+ * then workspace) and the tags before the workspace's overrides ({@code sbomTags}). {@code documentErrors}: the
+ * error findings of reading its document (one line each); the release gate turns them into FAILs.
  */
 public record ReleaseComponent(String id, String name, String version, Tags tags, Tags sbomTags, String supplier,
                                String downloadLocation, String declaredLicence, String concludedLicence,
                                String copyright, Map<String, String> licenceTexts, Path document,
-                               String documentNamespace, String documentSha1, List<ComponentFile> files) {
+                               String documentNamespace, String documentSha1, List<ComponentFile> files,
+                               List<String> documentErrors) {
+    public ReleaseComponent {
+        documentErrors = documentErrors == null ? List.of() : List.copyOf(documentErrors);
+    }
 
     /** The licence policy judges: the concluded licence when someone concluded one, else the declared one. */
     public String effectiveLicence() {

@@ -13,12 +13,16 @@ import java.util.Set;
  * publishing is refused while a FAIL stands (see {@link GateResult#blocksPublishing}).
  */
 public final class ReleaseGate {
+    /** The rule of a component document with error findings (always FAIL). */
+    public static final String DOCUMENT_ERRORS = "component-document-errors";
+
     private ReleaseGate() {
     }
 
     public static GateResult evaluate(LoadedRelease release, ReleasePolicy policy) {
         List<Finding> findings = new ArrayList<>();
         for (ReleaseComponent c : release.components()) {
+            documentErrors(c, findings);
             Tags t = c.tags();
             missingTags(policy, c, findings);
             if (t.type() != null && policy.rule(ReleasePolicy.MISSING_LICENCE).types().contains(t.type())
@@ -61,6 +65,22 @@ public final class ReleaseGate {
             }
         }
         return new GateResult(List.copyOf(findings));
+    }
+
+    /**
+     * A component document with error findings (reading is lenient for browsing, strict for releasing): one FAIL
+     * per component, naming the first defects. Not configurable: Slipway does not publish a defective SBOM.
+     */
+    private static void documentErrors(ReleaseComponent c, List<Finding> findings) {
+        List<String> errors = c.documentErrors();
+        if (errors.isEmpty()) {
+            return;
+        }
+        String first = String.join("; ", errors.subList(0, Math.min(3, errors.size())));
+        findings.add(new Finding(c.id(), c.name(), DOCUMENT_ERRORS, Severity.FAIL, "its SBOM document "
+                + c.document().getFileName() + " has " + errors.size() + " error finding" + (errors.size() == 1 ? "" : "s")
+                + ": " + first + (errors.size() > 3 ? "; ..." : ""), "fix the document (slipway sbom validate "
+                + c.document() + " lists every finding) or regenerate it with 'slipway sbom generate'", false));
     }
 
     private static void missingTags(ReleasePolicy policy, ReleaseComponent c, List<Finding> findings) {

@@ -2,6 +2,8 @@ package io.slipway.core.sbom.release;
 
 import io.slipway.core.common.UserFacingException;
 import io.slipway.core.sbom.read.ComponentTags;
+import io.slipway.core.sbom.read.ReadFinding;
+import io.slipway.core.sbom.read.SbomReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +141,8 @@ public final class SbomIndexLoader {
                     + expected + " (the document changed after the index was made; regenerate the SBOM)");
         }
         SpdxDocument doc = Spdx.read(file);
+        // the browser's lenient reading of the same document: its error findings block the release (ReleaseGate)
+        List<String> documentErrors = SbomReader.read(file).errors().stream().map(ReadFinding::toString).toList();
         String namespace = doc.getDocumentUri();
         if (!namespace.equals(ref.getSpdxDocumentNamespace())) {
             throw new UserFacingException(where + ": " + file + " is document " + namespace + " but the index expects "
@@ -185,7 +189,7 @@ public final class SbomIndexLoader {
         return new ReleaseComponent(id, name, version, tags, sbomTags, pkg.getSupplier().orElse(null),
                 pkg.getDownloadLocation().orElse(null), String.valueOf(pkg.getLicenseDeclared()),
                 String.valueOf(pkg.getLicenseConcluded()), pkg.getCopyrightText(), texts, file, namespace,
-                actual, List.copyOf(files));
+                actual, List.copyOf(files), documentErrors);
     }
 
     /**

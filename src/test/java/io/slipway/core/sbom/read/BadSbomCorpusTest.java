@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input corpus (src/test/resources/sbom-bad, described in its expected.tsv): each file gives exactly the
- * expected one-line message (or reads with the expected warning), never a crash; spdx-java-library, where it
+ * expected one-line message (or reads with the expected warning or finding), never a crash; spdx-java-library, where it
  * reads the format, either reads the file too or fails with an SbomReadException naming the file.
  */
 class BadSbomCorpusTest {
@@ -55,8 +55,19 @@ class BadSbomCorpusTest {
             }
             case "warning" -> {
                 assertThat(thrown).isNull();
-                assertThat(SbomReader.read(file).warnings()).extracting(Finding::toString)
+                assertThat(SbomReader.read(file).warnings()).extracting(ReadFinding::toString)
                         .anySatisfy(w -> assertThat(w).contains(text));
+            }
+            case "finding" -> {
+                // opens leniently; text is "<severity> <rule> <where>: <message>"
+                assertThat(thrown).isNull();
+                SbomDocument doc = SbomReader.read(file);
+                assertThat(doc.findings()).extracting(f -> f.severity().label() + " " + f.rule() + " " + f)
+                        .contains(text);
+                if (text.startsWith("error ")) {
+                    assertThat(catchThrowable(() -> SbomReader.readStrict(file)))
+                            .isInstanceOf(SbomReadException.class).hasMessageContaining(file + ": ");
+                }
             }
             case "ok" -> assertThat(thrown).as(text).isNull();
             default -> throw new IllegalArgumentException("unknown outcome " + outcome + " in expected.tsv");

@@ -77,7 +77,7 @@ class BigSbomTest {
         assertThat(result.get()).isInstanceOf(SbomDocument.class);
         SbomDocument doc = (SbomDocument) result.get();
         assertThat(doc.packages()).hasSize(50_000);
-        assertThat(doc.warnings()).singleElement().extracting(Finding::message).asString()
+        assertThat(doc.warnings()).singleElement().extracting(ReadFinding::message).asString()
                 .startsWith("relationship cycle: SPDXRef-0 DEPENDS_ON SPDXRef-1; SPDXRef-1 DEPENDS_ON SPDXRef-2;")
                 .contains("; ... 49992 more (50000 relationships back to the start; reported, not fatal)");
     }

@@ -76,7 +76,7 @@ class SbomFormatsTest {
         SbomDocument doc = SbomReader.read(DIR.resolve("adas-stack.cdx.json"));
         assertThat(doc.format()).isEqualTo(SbomFormat.CYCLONEDX_JSON);
         assertThat(doc.spdxVersion()).isEqualTo("CycloneDX-1.5");
-        assertThat(doc.reader()).isEqualTo(CycloneDxJsonReader.READER);
+        assertThat(doc.reader()).isEqualTo(CycloneDxReader.READER);
         assertThat(doc.name()).isEqualTo("perception-core");
         assertThat(doc.created()).isEqualTo("2026-11-01T10:00:00Z");
         assertThat(doc.creators()).containsExactly("Tool: slipway-0.1.0");
@@ -117,7 +117,7 @@ class SbomFormatsTest {
         SbomDocument doc = SbomReader.read(misnamed);
         assertThat(doc.format()).isEqualTo(SbomFormat.SPDX_TAG_VALUE);
         assertThat(doc.packages()).hasSize(6);
-        assertThat(doc.warnings()).extracting(Finding::toString).containsExactly(
+        assertThat(doc.warnings()).extracting(ReadFinding::toString).containsExactly(
                 "file name: the name 'adas-stack.json' suggests another format, but the content is SPDX tag-value: "
                         + "read as SPDX tag-value");
     }
@@ -133,12 +133,16 @@ class SbomFormatsTest {
     }
 
     @Test
-    void everyFormatIsAlsoReadByTheLibraryEngineAndTheFastEngineRefusesNonJson() {
-        for (String name : List.of("adas-stack.spdx", "adas-stack.spdx.yaml")) {
+    void everyFormatIsAlsoReadByTheLibraryEngineAndTheFastEngineRefusesRdfAndSpdx3() {
+        for (String name : List.of("adas-stack.spdx", "adas-stack.spdx.yaml", "adas-stack.spdx.xml")) {
             assertThat(SbomReader.read(DIR.resolve(name), SbomReader.Engine.LIBRARY).packages()).hasSize(6);
+            assertThat(SbomReader.read(DIR.resolve(name), SbomReader.Engine.FAST).packages()).hasSize(6);
+        }
+        for (String name : List.of("adas-stack.spdx.rdf.xml", "adas-stack.spdx3.jsonld")) {
             assertThat(org.assertj.core.api.Assertions.catchThrowable(
                     () -> SbomReader.read(DIR.resolve(name), SbomReader.Engine.FAST)))
-                    .isInstanceOf(SbomReadException.class).hasMessageContaining("the streaming reader reads SPDX JSON only");
+                    .isInstanceOf(SbomReadException.class)
+                    .hasMessageContaining("the streaming readers read SPDX JSON, YAML, XML and tag-value only");
         }
     }
 }

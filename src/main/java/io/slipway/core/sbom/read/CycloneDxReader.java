@@ -26,9 +26,12 @@ import org.cyclonedx.model.Property;
 import org.cyclonedx.model.Tool;
 import org.cyclonedx.model.license.Acknowledgement;
 import org.cyclonedx.parsers.JsonParser;
+import org.cyclonedx.parsers.XmlParser;
 
 /**
- * Imports CycloneDX JSON (cyclonedx-core-java) into the SPDX-shaped model.
+ * Imports CycloneDX JSON and XML, spec 1.0 to 1.6 (cyclonedx-core-java; XML screened by {@link XmlSafety} first)
+ * into the SPDX-shaped model. Reading is lenient: bom-ref collisions and dependencies on undefined refs become
+ * findings ({@link SbomValidator}); nested components and the metadata component are reported (INFO).
  * <ul>
  *   <li>components (nested ones too, walked iteratively) and {@code metadata.component} (the BOM's subject, also
  *       DESCRIBED by the document) become packages; components of type {@code file} become files</li>
@@ -42,17 +45,26 @@ import org.cyclonedx.parsers.JsonParser;
  *   <li>component properties named {@code slipway:<key>} carry the same tags as SPDX annotations</li>
  * </ul>
  */
-final class CycloneDxJsonReader {
+final class CycloneDxReader {
     static final String READER = "cyclonedx-core-java";
 
-    private CycloneDxJsonReader() {
+    private CycloneDxReader() {
     }
 
-    static SbomDocument read(Path file) {
-        SpdxLibraryReader.checkHeap(file, SbomFormat.CYCLONEDX_JSON, READER);
+    static SbomDocument read(Path file, SbomFormat format) {
+        SpdxLibraryReader.checkHeap(file, format, READER);
+        String label = format.label();
         Bom bom;
         try (InputStream in = Files.newInputStream(file)) {
-            bom = new JsonParser().parse(in);
+            if (format == SbomFormat.CYCLONEDX_XML) {
+                byte[] bytes = in.readAllBytes();
+                XmlSafety.check(file, bytes);
+                bom = new XmlParser().parse(bytes);
+            } else {
+                bom = new JsonParser().parse(in);
+            }
+        } catch (SbomReadException e) {
+            throw e;
         } catch (ParseException e) {
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {
@@ -71,23 +83,27 @@ final class CycloneDxJsonReader {
                 }
                 String where = field.isEmpty() ? at : at.isEmpty() ? field : at + ", " + field;
                 String msg = JsonProblems.firstLine(j.getOriginalMessage()).replaceAll("\\b(?:[a-z]\\w*\\.)+([A-Z])", "$1");
-                throw new SbomReadException(file, where, "not valid CycloneDX JSON: " + msg, e);
+                throw new SbomReadException(file, where, "not valid " + label + ": " + msg, e);
             }
-            throw new SbomReadException(file, "", "not valid CycloneDX JSON: " + JsonProblems.firstLine(
+            throw new SbomReadException(file, "", "not valid " + label + ": " + JsonProblems.firstLine(
                     cause.getMessage() == null ? e.getMessage() : cause.getMessage()), e);
         } catch (IOException | RuntimeException e) {
-            throw new SbomReadException(file, "", "cannot read this CycloneDX JSON: " + e.getMessage(), e);
+            throw new SbomReadException(file, "", "cannot read this " + label + ": " + e.getMessage(), e);
         }
-        return toModel(file, bom);
+        if (bom == null) {
+            throw new SbomReadException(file, "", "not valid " + label + ": no bom element");
+        }
+        return toModel(file, format, bom);
     }
 
-    private static SbomDocument toModel(Path file, Bom bom) {
+    private static SbomDocument toModel(Path file, SbomFormat format, Bom bom) {
         String docId = "SPDXRef-DOCUMENT";
         Metadata meta = bom.getMetadata();
         List<SbomPackage> packages = new ArrayList<>();
         List<SbomFile> files = new ArrayList<>();
         List<SbomRelationship> relationships = new ArrayList<>();
         int[] generated = {0};
+        List<String> nested = new ArrayList<>();
 
         record Pending(Component component, String parentRef) {
         }
@@ -109,6 +125,7 @@ final class CycloneDxJsonReader {
             }
             if (next.parentRef() != null) {
                 relationships.add(new SbomRelationship(next.parentRef(), "CONTAINS", ref, 0));
+                nested.add(ref);
             }
             if (c.getType() == Component.Type.FILE) {
                 files.add(new SbomFile(ref, c.getName(), hashes(c.getHashes()), "NOASSERTION", c.getCopyright(), 0));
@@ -165,9 +182,22 @@ final class CycloneDxJsonReader {
             }
         }
         String name = subject != null ? name(subject) : bom.getSerialNumber();
-        return new SbomDocument(file, SbomFormat.CYCLONEDX_JSON, READER, "CycloneDX-" + bom.getSpecVersion(), docId,
+        List<ReadFinding> findings = new ArrayList<>();
+        if (subject != null) {
+            String ref = relationships.get(0).to();
+            findings.add(new ReadFinding(FindingSeverity.INFO, ReadRules.METADATA_COMPONENT, 0, "metadata.component",
+                    ref, "the BOM's subject '" + name(subject) + "' (metadata.component) is shown as a package the "
+                    + "document DESCRIBES"));
+        }
+        if (!nested.isEmpty()) {
+            findings.add(new ReadFinding(FindingSeverity.INFO, ReadRules.NESTED_COMPONENTS, 0, "components", nested.get(0),
+                    nested.size() + " components are nested inside other components; shown as packages CONTAINED by "
+                    + "their parent (first: " + String.join(", ", nested.subList(0, Math.min(5, nested.size())))
+                    + ")"));
+        }
+        return new SbomDocument(file, format, READER, "CycloneDX-" + bom.getSpecVersion(), docId,
                 name, bom.getSerialNumber(), null, created, creators, List.of(), packages, files, relationships,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), findings);
     }
 
     /** The author as an SPDX originator: 1.6's authors list, else the (deprecated) author text of older BOMs. */
