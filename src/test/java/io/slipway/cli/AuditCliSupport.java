@@ -30,9 +30,21 @@ final class AuditCliSupport {
     }
 
     Result run(Path workspace, String... args) {
+        return runOn(workspace, false, args);
+    }
+
+    /** As {@link #run}, a new workspace seeded with the bundled sample (fleet, deploy history). */
+    Result runSample(Path workspace, String... args) {
+        return runOn(workspace, true, args);
+    }
+
+    private Result runOn(Path workspace, boolean sample, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--workspace", workspace.toString(), "--no-sample"));
+        List<String> all = new ArrayList<>(List.of("--workspace", workspace.toString()));
+        if (!sample) {
+            all.add("--no-sample");
+        }
         all.addAll(List.of(args));
         int code = Cli.run(core -> 0, new PrintWriter(out, true), new PrintWriter(err, true),
                 all.toArray(String[]::new));

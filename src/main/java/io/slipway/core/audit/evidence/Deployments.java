@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a release's components run now: for each node, the release's software found in its inventory (software
@@ -36,7 +37,7 @@ final class Deployments {
         List<Map<String, Object>> perNode = new ArrayList<>();
         for (Node n : nodes.all()) {
             List<Map<String, Object>> software = new ArrayList<>();
-            for (Map.Entry<String, String> inst : n.installed().entrySet()) {
+            for (Map.Entry<String, String> inst : new TreeMap<>(n.installed()).entrySet()) {
                 String releaseVersion = releaseVersions.get(inst.getKey());
                 if (releaseVersion == null) {
                     continue;
