@@ -2,6 +2,7 @@ package io.slipway.cli;
 
 import io.slipway.core.SlipwayCore;
 import io.slipway.core.audit.AuditFilter;
+import io.slipway.core.audit.AuditTimes;
 import io.slipway.core.audit.export.AuditExporter;
 import io.slipway.core.audit.export.ExportFormat;
 import io.slipway.core.audit.export.SigningKey;

@@ -1,4 +1,4 @@
-package io.slipway.cli;
+package io.slipway.core.audit;
 
 import io.slipway.core.common.UserFacingException;
 import java.time.Instant;
@@ -7,12 +7,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Reads {@code --since}/{@code --until}: an instant ({@code 2026-11-23T10:00:00Z}), a UTC date-time or a date. */
-final class AuditTimes {
+/** Reads a time bound (CLI {@code --since}/{@code --until}, the Audit view's range): an instant ({@code 2026-11-23T10:00:00Z}), a UTC date-time or a date. */
+public final class AuditTimes {
     private AuditTimes() {
     }
 
-    static Instant parse(String option, String value) {
+    public static Instant parse(String option, String value) {
         if (value == null) {
             return null;
         }
