@@ -2,8 +2,7 @@ package io.slipway.cli;
 
 import io.slipway.core.SlipwayCore;
 import io.slipway.core.audit.evidence.EvidencePack;
-import io.slipway.core.audit.export.AuditExporter;
-import io.slipway.core.common.Clock;
+import io.slipway.core.audit.export.WorkspaceExports;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,9 +37,10 @@ final class AuditEvidenceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SlipwayCore core = audit.parent.workspace.open()) {
-            var key = AuditExportCommand.signingKey(core, passphrase);
+            WorkspaceExports exports = AuditExportCommand.exports(core);
+            var key = exports.signingKey(passphrase.read(!exports.hasPassphrase()));
             EvidencePack pack = new EvidencePack(core.audit(), core.sbomRelease(), core.nodes(), core.deploys(),
-                    new AuditExporter(core.audit(), Clock.SYSTEM, core.workspace().directory().toString()));
+                    exports.exporter());
             EvidencePack.Result r = pack.write(release, out, key);
             spec.commandLine().getOut().printf("evidence for %s written to %s: %d files, %d audit events, signed by "
                     + "key %s%n", r.release(), r.dir(), r.files(), r.events(), r.keyFingerprint());

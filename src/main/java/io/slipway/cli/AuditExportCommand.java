@@ -5,9 +5,8 @@ import io.slipway.core.audit.AuditFilter;
 import io.slipway.core.audit.AuditTimes;
 import io.slipway.core.audit.export.AuditExporter;
 import io.slipway.core.audit.export.ExportFormat;
-import io.slipway.core.audit.export.SigningKey;
+import io.slipway.core.audit.export.WorkspaceExports;
 import io.slipway.core.common.Clock;
-import io.slipway.core.registry.CredentialVault;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,7 +46,7 @@ final class AuditExportCommand implements java.util.concurrent.Callable<Integer>
                     + "or an exact action.")
     String action;
 
-    @Option(names = "--subject", paramLabel = "S", description = "Events whose subject contains S.")
+    @Option(names = "--subject", paramLabel = "S", description = "Events whose subject starts with S (exact case).")
     String subject;
 
     @Option(names = "--who", paramLabel = "USER", description = "Events by this OS user (or user@host).")
@@ -68,10 +67,10 @@ final class AuditExportCommand implements java.util.concurrent.Callable<Integer>
         AuditFilter filter = new AuditFilter(AuditTimes.parse("--since", since), AuditTimes.parse("--until", until),
                 action, subject, who, null);
         try (SlipwayCore core = audit.parent.workspace.open()) {
-            Optional<SigningKey> key = unsigned ? Optional.empty() : Optional.of(signingKey(core));
-            AuditExporter.Result r = new AuditExporter(core.audit(), Clock.SYSTEM,
-                    core.workspace().directory().toString())
-                    .export(new AuditExporter.Request(out, fmt, filter, bom, key));
+            WorkspaceExports exports = exports(core);
+            Optional<char[]> pass = unsigned ? Optional.empty()
+                    : Optional.of(passphrase.read(!exports.hasPassphrase()));
+            AuditExporter.Result r = exports.export(out, fmt, filter, bom, pass);
             PrintWriter pw = spec.commandLine().getOut();
             pw.printf("exported %d events to %s (chain head %d)%n", r.events(), r.file(), r.head().seq());
             r.signature().ifPresent(s -> pw.printf("signed: %s (key %s)%n", s, r.keyFingerprint().orElseThrow()));
@@ -79,23 +78,8 @@ final class AuditExportCommand implements java.util.concurrent.Callable<Integer>
         }
     }
 
-    /** Opens (creating on first use) the workspace key; the passphrase unlocks its sealed private half. */
-    static SigningKey signingKey(SlipwayCore core, PassphraseOptions passphrase) {
-        char[] p = passphrase.read(!core.registries().hasPassphrase());
-        CredentialVault vault;
-        try {
-            vault = core.registries().unlock(p);
-        } finally {
-            java.util.Arrays.fill(p, '\0');
-        }
-        try {
-            return SigningKey.open(core.workspace().jdbc(), vault, core.audit(), Clock.SYSTEM);
-        } finally {
-            vault.destroy();
-        }
-    }
-
-    private SigningKey signingKey(SlipwayCore core) {
-        return signingKey(core, passphrase);
+    static WorkspaceExports exports(SlipwayCore core) {
+        return new WorkspaceExports(core.audit(), core.registries(), core.workspace().jdbc(), Clock.SYSTEM,
+                core.workspace().directory());
     }
 }

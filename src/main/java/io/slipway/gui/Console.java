@@ -74,6 +74,8 @@ public final class Console {
         SbomViewModel sbom = new SbomViewModel(core.components(), core.sbomRelease(), core.settings(), executor,
                 javafx.application.Platform::runLater);
         AuditViewModel audit = new AuditViewModel(core.audit(), executor, Platform::runLater);
+        audit.setExports(new io.slipway.core.audit.export.WorkspaceExports(core.audit(), core.registries(),
+                core.workspace().jdbc(), io.slipway.core.common.Clock.SYSTEM, core.workspace().directory()));
         SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), executor);
         RegistryViewModel registry = new RegistryViewModel(core.registries(), executor);
         Map<ConsoleView, RefreshableViewModel<?>> views = Map.of(ConsoleView.NODES, nodes,

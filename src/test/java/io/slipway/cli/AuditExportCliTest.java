@@ -115,7 +115,7 @@ class AuditExportCliTest {
     @Test
     void sinceUntilAndSubjectChooseEvents() throws Exception {
         Path file = tmp.resolve("n1.jsonl");
-        assertThat(export("--out", file.toString(), "--unsigned", "--subject", "N1", "--since", "2000-01-01",
+        assertThat(export("--out", file.toString(), "--unsigned", "--subject", "n1", "--since", "2000-01-01",
                 "--until", "2999-01-01T00:00").code()).isZero();
         assertThat(Files.readString(file)).contains("\"subject\":\"n1\"").doesNotContain("\"subject\":\"n2\"");
         assertThat(cli.run(other, "audit", "verify", "--file", file.toString()).out())

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param until   events before this instant
  * @param action  a group name ({@link ActionGroup}: deploy, upgrade, release, inventory, registry, workspace), an
  *                action prefix ending in {@code *} ({@code deploy.node.*}) or one exact action
- * @param subject text the subject contains (case-insensitive)
+ * @param subject the subject starts with this text (exact case; uses the subject index)
  * @param who     the OS user, or {@code user@host}
  * @param text    text found in the subject, details or reason (case-insensitive)
  */
@@ -66,8 +66,8 @@ public record AuditFilter(Instant since, Instant until, String action, String su
             }
         }
         if (subject != null) {
-            parts.add("LOWER(subject) LIKE ?");
-            params.add("%" + escapeLike(subject.toLowerCase(Locale.ROOT)) + "%");
+            parts.add("subject LIKE ?");
+            params.add(escapeLike(subject) + "%");
         }
         if (who != null) {
             int at = who.indexOf('@');

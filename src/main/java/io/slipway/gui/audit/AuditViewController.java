@@ -30,6 +30,7 @@ public final class AuditViewController {
     @FXML private Label verifyLabel;
     @FXML private Label summaryLabel;
     @FXML private Button moreButton;
+    @FXML private Label exportLabel;
     @FXML private TextField sinceField;
     @FXML private TextField untilField;
     @FXML private ComboBox<String> actionBox;
@@ -64,6 +65,7 @@ public final class AuditViewController {
         Columns.text(reasonColumn, e -> e.reason() == null ? "" : e.reason());
         summaryLabel.textProperty().bind(vm.summaryProperty());
         moreButton.visibleProperty().bind(vm.hasMoreProperty());
+        exportLabel.textProperty().bind(vm.exportResultProperty());
         verifyButton.disableProperty().bind(vm.verifyingProperty());
         verifyLabel.textProperty().bind(vm.verifyResultProperty());
         verifyProgress.progressProperty().bind(vm.verifyProgressProperty());
@@ -147,6 +149,12 @@ public final class AuditViewController {
     @FXML
     private void loadMore() {
         vm.loadMore();
+    }
+
+    @FXML
+    private void export() {
+        new ExportDialog(table.getScene().getWindow(), vm.workspaceHasPassphrase()).showAndWait()
+                .ifPresent(c -> vm.exportShown(c.file(), c.format(), c.passphrase()));
     }
 
     @FXML

@@ -3,16 +3,17 @@ package io.slipway.gui.audit;
 import io.slipway.core.audit.ActionGroup;
 import io.slipway.core.audit.AuditEvent;
 import io.slipway.core.audit.AuditFilter;
-import io.slipway.core.audit.AuditQueries;
 import io.slipway.core.audit.AuditTimes;
 import io.slipway.core.audit.AuditTrail;
 import io.slipway.core.audit.ChainVerification;
+import io.slipway.core.audit.export.ExportFormat;
+import io.slipway.core.audit.export.WorkspaceExports;
 import io.slipway.core.common.Progress;
 import io.slipway.core.common.UserFacingException;
 import io.slipway.gui.common.RefreshableViewModel;
 import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.tasks.Tasks;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -39,16 +40,14 @@ import javafx.collections.ObservableList;
 public final class AuditViewModel extends RefreshableViewModel<AuditViewModel.Loaded> {
     /** Events per page; "More" loads the next page. */
     static final int PAGE = 200;
-    /** Matches are counted up to this many ("more than ..." beyond). */
-    static final long COUNT_CAP = 100_000;
     /** The action choice that filters nothing. */
     public static final String ALL_ACTIONS = "all actions";
 
     /** Where the last chain check left things, for the result label's colour. */
     public enum Verdict { NOT_CHECKED, CHECKING, INTACT, BROKEN, FAILED }
 
-    /** What one load reads. */
-    public record Loaded(List<AuditEvent> page, long matching, long total) {
+    /** What one load reads: a page, whether more match, and the trail's size. */
+    public record Loaded(List<AuditEvent> page, boolean more, long total) {
     }
 
     private final AuditTrail audit;
@@ -71,7 +70,9 @@ public final class AuditViewModel extends RefreshableViewModel<AuditViewModel.Lo
     private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper(this, "verifying");
     private final ReadOnlyDoubleWrapper verifyProgress = new ReadOnlyDoubleWrapper(this, "verifyProgress", 0);
     private AuditFilter shown = AuditFilter.ALL;
+    private final ReadOnlyStringWrapper exportResult = new ReadOnlyStringWrapper(this, "exportResult", "");
     private Consumer<AuditLink> navigator = link -> { };
+    private WorkspaceExports exports;
 
     public AuditViewModel(AuditTrail audit, TaskExecutor executor) {
         this(audit, executor, Runnable::run);
@@ -126,22 +127,23 @@ public final class AuditViewModel extends RefreshableViewModel<AuditViewModel.Lo
     protected Loaded load(Progress progress) {
         progress.progress(0, 0, "Reading audit events");
         AuditFilter f = shown;
-        AuditQueries q = audit.queries();
-        List<AuditEvent> page = q.newest(f, PAGE);
-        long total = audit.count();
-        long matching = f.isAll() ? total : page.size() < PAGE ? page.size() : q.countUpTo(f, COUNT_CAP + 1);
-        return new Loaded(page, matching, total);
+        // one row more than a page says whether there is more, without counting a million matches
+        List<AuditEvent> page = audit.queries().newest(f, PAGE + 1);
+        boolean more = page.size() > PAGE;
+        return new Loaded(more ? page.subList(0, PAGE) : page, more, audit.count());
     }
 
     @Override
     protected void show(Loaded loaded) {
         events.setAll(loaded.page());
-        hasMore.set(loaded.page().size() < loaded.matching());
-        String matching = loaded.matching() > COUNT_CAP ? "more than " + COUNT_CAP : String.valueOf(loaded.matching());
-        summary.set(shown.isAll() ? (loaded.page().size() == loaded.total() ? loaded.total() + " events"
-                : "latest " + loaded.page().size() + " of " + loaded.total() + " events")
-                : "showing " + loaded.page().size() + " of " + matching + " matching (" + loaded.total()
-                        + " events in all)");
+        hasMore.set(loaded.more());
+        int n = loaded.page().size();
+        if (shown.isAll()) {
+            summary.set(loaded.more() ? "latest " + n + " of " + loaded.total() + " events" : loaded.total() + " events");
+        } else {
+            summary.set((loaded.more() ? "newest " + n + " matching events" : n + " matching") + " ("
+                    + loaded.total() + " events in all)");
+        }
     }
 
     /** Appends the next page of older matching events. */
@@ -206,6 +208,44 @@ public final class AuditViewModel extends RefreshableViewModel<AuditViewModel.Lo
             }
             selected.set(events.stream().filter(x -> x.seq() == e.seq()).findFirst().orElse(e));
         });
+    }
+
+    /**
+     * Exports the events the current filter shows (all pages) to {@code file}, in the background; signed with the
+     * workspace key when {@code passphrase} is not empty (it is wiped).
+     */
+    public void exportShown(Path file, ExportFormat format, char[] passphrase) {
+        if (exports == null) {
+            exportResult.set("Export is not available here.");
+            return;
+        }
+        AuditFilter f = shown;
+        Optional<char[]> pass = passphrase == null || passphrase.length == 0 ? Optional.empty()
+                : Optional.of(passphrase);
+        exportResult.set("Exporting…");
+        Tasks.create(p -> {
+                    p.progress(0, 0, "Exporting audit events to " + file);
+                    return exports.export(file, format, f, format == ExportFormat.CSV, pass);
+                })
+                .title("Exporting audit events")
+                .onSuccess(r -> exportResult.set("Exported " + r.events() + " events to " + r.file()
+                        + r.keyFingerprint().map(k -> ", signed by key " + k).orElse(" (unsigned)")))
+                .onError(Exception.class, e -> exportResult.set("Export failed: " + e.getMessage()))
+                .runOn(executor());
+    }
+
+    /** Whether the passphrase asked for signing is the existing one (else the one typed becomes it). */
+    public boolean workspaceHasPassphrase() {
+        return exports != null && exports.hasPassphrase();
+    }
+
+    /** Set by the console: the workspace's exports (signing needs its passphrase). */
+    public void setExports(WorkspaceExports exports) {
+        this.exports = exports;
+    }
+
+    public ReadOnlyStringProperty exportResultProperty() {
+        return exportResult.getReadOnlyProperty();
     }
 
     /** Opens the selected event's object in its view (Deploys, Nodes, SBOM). */

@@ -69,7 +69,7 @@ class AuditViewModelTest {
         vm.actionProperty().set("inventory");
         vm.applyFilter();
         assertThat(vm.events()).extracting(AuditEvent::action).containsExactly("node.edited");
-        assertThat(vm.summaryProperty().get()).isEqualTo("showing 1 of 1 matching (4 events in all)");
+        assertThat(vm.summaryProperty().get()).isEqualTo("1 matching (4 events in all)");
 
         vm.clearFilter();
         vm.searchProperty().set("LAB b");
@@ -151,5 +151,24 @@ class AuditViewModelTest {
         assertThat(vm.selectedProperty().get().seq()).isEqualTo(1);
         assertThat(vm.verifyResultProperty().get()).contains("content does not match its hash (stored");
         assertThat(vm.verifyProgressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void exportsWhatTheFilterShowsSignedAndVerifiable() {
+        vm.setExports(new io.slipway.core.audit.export.WorkspaceExports(core.audit(), core.registries(),
+                core.workspace().jdbc(), io.slipway.core.common.Clock.SYSTEM, core.workspace().directory()));
+        vm.actionProperty().set("workspace");
+        vm.applyFilter();
+        Path file = dir.resolve("exports/audit.jsonl");
+
+        vm.exportShown(file, io.slipway.core.audit.export.ExportFormat.JSONL, "a long passphrase".toCharArray());
+
+        assertThat(vm.exportResultProperty().get()).startsWith("Exported 3 events to " + file + ", signed by key SHA256:");
+        var verified = io.slipway.core.audit.export.JsonlVerifier.verify(file, java.util.Optional.empty());
+        assertThat(verified.events()).isEqualTo(3); // created, sample imported, signing key created
+        assertThat(verified.keyFingerprint()).isPresent();
+        vm.exportShown(dir.resolve("exports/audit.html"), io.slipway.core.audit.export.ExportFormat.HTML,
+                "wrong passphrase".toCharArray());
+        assertThat(vm.exportResultProperty().get()).startsWith("Export failed: Wrong workspace passphrase");
     }
 }
