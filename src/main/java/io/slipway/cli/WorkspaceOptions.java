@@ -23,6 +23,11 @@ public final class WorkspaceOptions {
             description = "Create a new workspace empty, without sample data.")
     boolean noSample;
 
+    @Option(names = "--reason", paramLabel = "TEXT", scope = ScopeType.INHERIT,
+            description = "Why you do this: recorded with every audit event the command writes (deploy, publish, "
+                    + "tag edits, policy, node and registry changes).")
+    String reason;
+
     public Path directory() {
         return WorkspaceLocation.resolveDefault(workspace);
     }
@@ -36,6 +41,8 @@ public final class WorkspaceOptions {
         } else {
             seed = Optional.of(SampleSource.bundled());
         }
-        return SlipwayCore.open(directory(), seed);
+        SlipwayCore core = SlipwayCore.open(directory(), seed);
+        core.audit().setSessionReason(reason);
+        return core;
     }
 }

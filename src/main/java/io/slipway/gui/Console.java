@@ -73,7 +73,9 @@ public final class Console {
         UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
         SbomViewModel sbom = new SbomViewModel(core.components(), core.sbomRelease(), core.settings(), executor,
                 javafx.application.Platform::runLater);
-        AuditViewModel audit = new AuditViewModel(core.audit(), executor);
+        AuditViewModel audit = new AuditViewModel(core.audit(), executor, Platform::runLater);
+        audit.setExports(new io.slipway.core.audit.export.WorkspaceExports(core.audit(), core.registries(),
+                core.workspace().jdbc(), io.slipway.core.common.Clock.SYSTEM, core.workspace().directory()));
         SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), executor);
         RegistryViewModel registry = new RegistryViewModel(core.registries(), executor);
         Map<ConsoleView, RefreshableViewModel<?>> views = Map.of(ConsoleView.NODES, nodes,
@@ -81,6 +83,11 @@ public final class Console {
                 ConsoleView.SBOM, sbom, ConsoleView.AUDIT, audit, ConsoleView.SETTINGS, settings);
         MainWindowViewModel main = new MainWindowViewModel(views, core.settings(), core.workspace().directory(),
                 core.workspace().databasePath(), running);
+        audit.setNavigator(link -> main.navigate(switch (link) {
+            case DEPLOYS -> ConsoleView.DEPLOYS;
+            case NODES -> ConsoleView.NODES;
+            case SBOM -> ConsoleView.SBOM;
+        }));
 
         FxmlLoaderFactory[] loaders = new FxmlLoaderFactory[1]; // the shell's controller loads views with it
         Map<Class<?>, Supplier<?>> controllers = Map.of(

@@ -161,7 +161,8 @@ public final class DeployProgressViewController {
     @FXML
     private void newDeploy() {
         vm.loadChoices();
-        new NewDeployDialog(table.getScene().getWindow(), vm).showAndWait().ifPresent(vm::start);
+        NewDeployDialog dialog = new NewDeployDialog(table.getScene().getWindow(), vm);
+        dialog.showAndWait().ifPresent(form -> vm.start(form, dialog.reason()));
     }
 
     @FXML

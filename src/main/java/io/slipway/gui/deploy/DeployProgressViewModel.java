@@ -1,5 +1,6 @@
 package io.slipway.gui.deploy;
 
+import io.slipway.core.audit.AuditReasons;
 import io.slipway.core.deploy.DeployListener;
 import io.slipway.core.deploy.DeploySummary;
 import io.slipway.core.deploy.NodeDeployState;
@@ -113,6 +114,11 @@ public final class DeployProgressViewModel {
 
     /** Starts a deploy in the background; the form's passphrase is wiped once the registry is open. */
     public void start(NewDeployForm form) {
+        start(form, null);
+    }
+
+    /** As {@link #start(NewDeployForm)}; {@code reason} (may be blank) is recorded with the deploy's start. */
+    public void start(NewDeployForm form, String reason) {
         if (active.get()) {
             message.set("A deploy is already running here; wait for it or abort it.");
             return;
@@ -125,7 +131,7 @@ public final class DeployProgressViewModel {
         lastRegistry = form.registry();
         lastParallelism = form.parallelism();
         begin("Starting deploy of " + form.software() + " " + form.version(),
-                () -> starter.start(form, listener));
+                () -> AuditReasons.during(reason, () -> starter.start(form, listener)));
     }
 
     /** Retries the failed nodes of the deploy shown; needs the passphrase again (it was not kept). */

@@ -14,12 +14,17 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import io.slipway.gui.common.ReasonMemory;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /** The "New deploy" dialog: software, version, nodes or group, force, parallel, registry and its passphrase. */
 final class NewDeployDialog extends Dialog<NewDeployForm> {
+    static final String REASON_KIND = "deploy";
     private static final String NO_GROUP = "(nodes chosen above)";
+
+    /** Why: recorded with the deploy's audit events; the last deploy reason is offered again. */
+    private final TextField reason = new TextField();
 
     NewDeployDialog(Window owner, DeployProgressViewModel vm) {
         initOwner(owner);
@@ -62,6 +67,9 @@ final class NewDeployDialog extends Dialog<NewDeployForm> {
         PasswordField passphrase = new PasswordField();
         passphrase.setId("deployPassphrase");
         passphrase.setPromptText("workspace passphrase (not stored)");
+        reason.setId("deployReason");
+        reason.setPromptText("why (recorded in the audit trail)");
+        reason.setText(ReasonMemory.SESSION.last(REASON_KIND));
         Label error = new Label();
         error.setId("deployFormError");
         error.getStyleClass().add("error-text");
@@ -79,7 +87,8 @@ final class NewDeployDialog extends Dialog<NewDeployForm> {
         grid.addRow(5, new Label("Parallel"), parallel);
         grid.addRow(6, new Label("Registry"), registry);
         grid.addRow(7, new Label("Passphrase"), passphrase);
-        grid.add(error, 0, 8, 2, 1);
+        grid.addRow(8, new Label("Reason"), reason);
+        grid.add(error, 0, 9, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
@@ -99,7 +108,15 @@ final class NewDeployDialog extends Dialog<NewDeployForm> {
         setResultConverter(b -> {
             NewDeployForm f = b == ButtonType.OK ? form.get() : null;
             passphrase.clear();
+            if (f != null) {
+                ReasonMemory.SESSION.remember(REASON_KIND, reason.getText());
+            }
             return f;
         });
+    }
+
+    /** The reason typed (blank: none); read after the dialog closed with Deploy. */
+    String reason() {
+        return reason.getText();
     }
 }

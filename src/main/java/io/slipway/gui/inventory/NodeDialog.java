@@ -9,17 +9,22 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import io.slipway.gui.common.ReasonMemory;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /** The add / edit node dialog; OK stays in the dialog and shows the problem while the form is not valid. */
 final class NodeDialog extends Dialog<NodeForm> {
+    static final String REASON_KIND = "node";
+
     private final TextField name = field("nodeName", "build-node-04");
     private final TextField endpoint = field("nodeEndpoint", "tcp://host:2376 or unix:///run/podman.sock");
     private final TextField tlsDir = field("nodeTlsDir", "directory with ca.pem, cert.pem, key.pem (optional)");
     private final TextField groups = field("nodeGroups", "lab-a, x86");
     private final TextField labels = field("nodeLabels", "rack=3, gpu=none");
     private final TextArea notes = new TextArea();
+    /** Why: recorded with the audit event; the last one typed for nodes is offered again. */
+    private final TextField reason = field("nodeReason", "why (recorded in the audit trail)");
     private final Label error = new Label();
 
     NodeDialog(Window owner, String title, NodeForm initial, Function<NodeForm, String> validator) {
@@ -43,8 +48,9 @@ final class NodeDialog extends Dialog<NodeForm> {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(10));
-        String[] captions = {"Name", "Endpoint", "TLS directory", "Groups", "Labels", "Notes"};
-        javafx.scene.Node[] inputs = {name, endpoint, tlsDir, groups, labels, notes};
+        reason.setText(ReasonMemory.SESSION.last(REASON_KIND));
+        String[] captions = {"Name", "Endpoint", "TLS directory", "Groups", "Labels", "Notes", "Reason"};
+        javafx.scene.Node[] inputs = {name, endpoint, tlsDir, groups, labels, notes, reason};
         for (int i = 0; i < captions.length; i++) {
             grid.addRow(i, new Label(captions[i]), inputs[i]);
         }
@@ -59,7 +65,18 @@ final class NodeDialog extends Dialog<NodeForm> {
                 e.consume();
             }
         });
-        setResultConverter(b -> b == ButtonType.OK ? form() : null);
+        setResultConverter(b -> {
+            if (b != ButtonType.OK) {
+                return null;
+            }
+            ReasonMemory.SESSION.remember(REASON_KIND, reason.getText());
+            return form();
+        });
+    }
+
+    /** The reason typed (blank: none); read after the dialog closed with OK. */
+    String reason() {
+        return reason.getText();
     }
 
     private NodeForm form() {

@@ -96,8 +96,8 @@ public final class NodesViewController {
 
     @FXML
     private void add() {
-        new NodeDialog(table.getScene().getWindow(), "Add node", NodeForm.empty(), vm::validate)
-                .showAndWait().ifPresent(vm::addNode);
+        NodeDialog dialog = new NodeDialog(table.getScene().getWindow(), "Add node", NodeForm.empty(), vm::validate);
+        dialog.showAndWait().ifPresent(form -> vm.addNode(form, dialog.reason()));
     }
 
     @FXML
@@ -106,8 +106,9 @@ public final class NodesViewController {
         if (row == null || row.node() == null) {
             return;
         }
-        new NodeDialog(table.getScene().getWindow(), "Edit node " + row.name(), NodeForm.of(row.node()), vm::validate)
-                .showAndWait().ifPresent(form -> vm.editNode(row.name(), form));
+        NodeDialog dialog = new NodeDialog(table.getScene().getWindow(), "Edit node " + row.name(),
+                NodeForm.of(row.node()), vm::validate);
+        dialog.showAndWait().ifPresent(form -> vm.editNode(row.name(), form, dialog.reason()));
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package io.slipway.gui.inventory;
 
 import io.slipway.core.common.Progress;
+import io.slipway.core.audit.AuditReasons;
 import io.slipway.core.common.UserFacingException;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.NodeInventory;
@@ -220,11 +221,24 @@ public final class NodesViewModel extends RefreshableViewModel<List<Node>> {
     }
 
     public void addNode(NodeForm form) {
-        change("Adding node " + form.name(), () -> inventory.add(spec(form)));
+        addNode(form, null);
+    }
+
+    /** Adds the node; {@code reason} (may be blank) is recorded with the audit event. */
+    public void addNode(NodeForm form, String reason) {
+        change("Adding node " + form.name(), () -> AuditReasons.during(reason, () -> inventory.add(spec(form))));
     }
 
     public void editNode(String originalName, NodeForm form) {
-        change("Saving node " + originalName, () -> inventory.update(originalName, spec(form)));
+        editNode(originalName, form, null);
+    }
+
+    /** Saves the node; {@code reason} (may be blank) is recorded with the audit event. */
+    public void editNode(String originalName, NodeForm form, String reason) {
+        change("Saving node " + originalName, () -> AuditReasons.during(reason, () -> {
+            inventory.update(originalName, spec(form));
+            return null;
+        }));
     }
 
     public void removeNode(String name) {

@@ -78,7 +78,8 @@ class AuditTrailTest {
             trail.record("step", "subject-" + i, Map.of("i", i));
         }
         AuditEvent e2 = trail.latest(4).get(2);
-        String forged = AuditTrail.hash(e2.prevHash(), 2, e2.at(), e2.who(), e2.action(), "forged", e2.detailsJson());
+        String forged = AuditHashing.hash(e2.hashVersion(), e2.prevHash(), 2, e2.at(), e2.who(), e2.action(), "forged",
+                e2.detailsJson(), e2.host(), e2.reason());
         tamper("UPDATE audit_event SET subject = 'forged', hash = '" + forged + "' WHERE seq = 2");
 
         ChainVerification v = trail.verify();
@@ -95,6 +96,45 @@ class AuditTrailTest {
         ChainVerification v = trail.verify();
         assertThat(v.firstBrokenSeq()).contains(2L);
         assertThat(v.reason()).contains("missing");
+    }
+
+    @Test
+    void eventsCarryHostAndTheReasonGivenForThem() {
+        trail = new AuditTrail(ws.jdbc(), () -> Instant.parse("2026-11-23T10:00:00Z"), new Actor("alice", "lab-laptop"));
+        AuditEvent none = trail.record("node.added", "n1", Map.of());
+        AuditEvent scoped = trail.withReason("ticket OPS-12:\nswap disk", () -> trail.record("node.edited", "n1", Map.of()));
+        trail.setSessionReason("nightly rollout");
+        AuditEvent session = trail.record("deploy.started", "x@1", Map.of());
+        AuditEvent scopedWins = trail.withReason("hotfix", () -> trail.record("deploy.started", "x@2", Map.of()));
+
+        assertThat(none.reason()).isNull();
+        assertThat(none.whoAndWhere()).isEqualTo("alice@lab-laptop");
+        assertThat(scoped.reason()).isEqualTo("ticket OPS-12: swap disk");
+        assertThat(session.reason()).isEqualTo("nightly rollout");
+        assertThat(scopedWins.reason()).isEqualTo("hotfix");
+        assertThat(trail.latest(1).get(0)).isEqualTo(scopedWins);
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aChangedReasonIsCaughtByTheHash() throws Exception {
+        trail.withReason("planned", () -> trail.record("deploy.started", "x@1", Map.of()));
+        tamper("UPDATE audit_event SET reason = 'unplanned' WHERE seq = 1");
+        assertThat(trail.verify().firstBrokenSeq()).contains(1L);
+    }
+
+    @Test
+    void eventsWrittenBeforeSchema7KeepVerifying() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        String v1 = AuditHashing.hash(AuditHashing.V1, AuditHashing.GENESIS, 1, at, "bob", "node.added", "n", "{}",
+                null, null);
+        ws.jdbc().update("INSERT INTO audit_event (seq, at, who, action, subject, details, prev_hash, hash) "
+                + "VALUES (1, ?, 'bob', 'node.added', 'n', '{}', ?, ?)", io.slipway.core.store.Jdbc.utc(at),
+                AuditHashing.GENESIS, v1);
+        AuditEvent next = trail.record("node.removed", "n", Map.of());
+        assertThat(next.prevHash()).isEqualTo(v1);
+        assertThat(trail.latest(2).get(1).hashVersion()).isEqualTo(1);
+        assertThat(trail.verify().intact()).isTrue();
     }
 
     /** What an attacker with file access could do: drop the guard trigger, then edit. */

@@ -85,6 +85,17 @@ class NodesViewModelTest {
     }
 
     @Test
+    void theReasonTypedInTheDialogIsRecordedWithTheChange() {
+        vm.addNode(new NodeForm("edge-07", "tcp://127.0.0.1:1", "", "", "", ""), "HIL bench for OPS-9");
+        vm.editNode("edge-07", new NodeForm("edge-07", "tcp://127.0.0.1:2", "", "", "", ""), " ");
+        var events = core.audit().latest(2);
+        assertThat(events.get(1).action()).isEqualTo("node.added");
+        assertThat(events.get(1).reason()).isEqualTo("HIL bench for OPS-9");
+        assertThat(events.get(0).action()).isEqualTo("node.edited");
+        assertThat(events.get(0).reason()).isNull();
+    }
+
+    @Test
     void addEditAndRemoveGoThroughTheInventory() {
         NodeForm form = new NodeForm("edge-01", "tcp://127.0.0.1:1", "", "edge, x86", "rack=7", "spare");
         assertThat(vm.validate(form)).isEmpty();
