@@ -12,7 +12,6 @@ import io.slipway.core.engine.TransferProgress;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.registry.RegistryAccess;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +66,7 @@ public final class DeployCommand implements Callable<Integer> {
     boolean keepFailed;
     @Option(names = "--log", description = "Also print the build output lines (prefixed with the node).") boolean showLog;
 
-    @Option(names = "--registry", paramLabel = "NAME", description = "A stored registry.") String registryName;
-    @picocli.CommandLine.Mixin PassphraseOptions passphrase;
-    @Option(names = "--registry-url", paramLabel = "URL",
-            description = "Registry https://host[:port] (until stored registries: with --registry-user and "
-                    + "$" + AdHocRegistry.PASSWORD_ENV + ").") String registryUrl;
-    @Option(names = "--registry-user", paramLabel = "USER") String registryUser;
-    @Option(names = "--registry-ca", paramLabel = "FILE", description = "PEM CA(s) the registry's TLS certificate "
-            + "is checked against (default: the system trust store).") Path registryCa;
+    @picocli.CommandLine.Mixin RegistryOptions registryOptions;
 
     @Override
     public Integer call() {
@@ -83,7 +75,7 @@ public final class DeployCommand implements Callable<Integer> {
         }
         try (SlipwayCore core = parent.workspace.open()) {
             DeployRequest request = request(core);
-            RegistryAccess registry = registry(core);
+            RegistryAccess registry = registryOptions.open(core, "deploy");
             PrintWriter out = spec.commandLine().getOut();
             // the node workers, and one thread for the deploy's workspace writer
             ExecutorService pool = CliExecutors.fixed("deploy", Math.min(parallel, request.nodes().size()) + 1);
@@ -139,29 +131,6 @@ public final class DeployCommand implements Callable<Integer> {
         }
         List<Node> nodes = core.inventory().select(targets.nodes == null ? List.of() : targets.nodes, targets.group);
         return new DeployRequest(software, version, nodes, force, parallel, envImage, null, keepFailed, null);
-    }
-
-    private RegistryAccess registry(SlipwayCore core) {
-        if (registryUrl != null) {
-            if (registryName != null) {
-                throw new UserFacingException("Give either --registry NAME or --registry-url, not both.");
-            }
-            return AdHocRegistry.open(core.registries(), registryUrl, registryUser, registryCa,
-                    System.getenv(AdHocRegistry.PASSWORD_ENV));
-        }
-        if (registryName != null) {
-            boolean sealed = core.registries().get(registryName).hasCredentials();
-            char[] secret = sealed ? passphrase.read(false) : null;
-            try {
-                return core.registries().access(registryName, secret);
-            } finally {
-                if (secret != null) {
-                    java.util.Arrays.fill(secret, '\0');
-                }
-            }
-        }
-        throw new UserFacingException("deploy needs a registry: --registry NAME, or --registry-url URL with "
-                + "--registry-user USER and the password in $" + AdHocRegistry.PASSWORD_ENV + ".");
     }
 
     /** One line per node step, throttled transfer progress, optional build output; thread-safe. */
