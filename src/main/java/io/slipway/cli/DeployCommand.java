@@ -16,10 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -81,36 +78,13 @@ public final class DeployCommand implements Callable<Integer> {
             ExecutorService pool = CliExecutors.fixed("deploy", Math.min(parallel, request.nodes().size()) + 1);
             ProgressPrinter printer = new ProgressPrinter(out, showLog);
             DeployRun run = core.deployService().start(request, registry, pool, printer);
-            Thread hook = CliExecutors.named("deploy-abort").newThread(() -> {
-                if (!run.completion().isDone()) {
-                    printer.say("interrupted: aborting deploy " + run.id() + " (streams closed, containers stopped)");
-                    run.abort();
-                    try {
-                        run.completion().get(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
-                        // exiting anyway
-                    }
-                }
-            });
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                DeploySummary summary = run.completion().get();
-                printer.summary(summary);
-                return summary.allSucceeded() ? 0 : 1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                run.abort();
+            DeploySummary summary = RunFollower.await(run.completion(), run::abort, "deploy " + run.id(),
+                    printer.lines, pool);
+            if (summary == null) {
                 return 130;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("deploy failed", e.getCause());
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running
-                }
-                pool.shutdownNow();
             }
+            printer.summary(summary);
+            return summary.allSucceeded() ? 0 : 1;
         }
     }
 
@@ -135,19 +109,17 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** One line per node step, throttled transfer progress, optional build output; thread-safe. */
     static final class ProgressPrinter implements DeployListener {
-        private final PrintWriter out;
+        final RunFollower lines;
         private final boolean showLog;
-        private final long t0 = System.nanoTime();
         private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
 
         ProgressPrinter(PrintWriter out, boolean showLog) {
-            this.out = out;
+            this.lines = new RunFollower(out);
             this.showLog = showLog;
         }
 
-        synchronized void say(String line) {
-            out.printf("[%6.1fs] %s%n", (System.nanoTime() - t0) / 1e9, line);
-            out.flush();
+        void say(String line) {
+            lines.say(line);
         }
 
         @Override
@@ -189,9 +161,7 @@ public final class DeployCommand implements Callable<Integer> {
         @Override
         public void logLine(LogLine e) {
             if (showLog) {
-                synchronized (this) {
-                    out.printf("%-12s | %s%n", e.node(), e.line());
-                }
+                lines.raw(String.format("%-12s | %s", e.node(), e.line()));
             }
         }
 

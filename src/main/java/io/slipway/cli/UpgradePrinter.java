@@ -16,20 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * verdicts, wave results; thread-safe (events come from several pipeline threads).
  */
 final class UpgradePrinter implements UpgradeListener {
-    private final PrintWriter out;
+    final RunFollower lines;
     private final boolean showLog;
-    private final long t0 = System.nanoTime();
     private final Map<String, Long> lastTick = new ConcurrentHashMap<>();
     private final Map<String, String> lastStep = new ConcurrentHashMap<>();
 
     UpgradePrinter(PrintWriter out, boolean showLog) {
-        this.out = out;
+        this.lines = new RunFollower(out);
         this.showLog = showLog;
     }
 
-    synchronized void say(String line) {
-        out.printf("[%6.1fs] %s%n", (System.nanoTime() - t0) / 1e9, line);
-        out.flush();
+    void say(String line) {
+        lines.say(line);
     }
 
     @Override
@@ -58,9 +56,7 @@ final class UpgradePrinter implements UpgradeListener {
             }
         } else if (event instanceof UpgradeEvent.LogLine e) {
             if (showLog) {
-                synchronized (this) {
-                    out.printf("%-28s | %s%n", e.node() + "/" + e.software(), e.line());
-                }
+                lines.raw(String.format("%-28s | %s", e.node() + "/" + e.software(), e.line()));
             }
         } else if (event instanceof UpgradeEvent.TargetFinished e) {
             say(String.format("%-28s %s", e.target().key(), verdicts(e.target())));

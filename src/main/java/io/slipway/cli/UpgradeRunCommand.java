@@ -12,10 +12,7 @@ import io.slipway.core.upgrade.WavePlan;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -89,36 +86,13 @@ final class UpgradeRunCommand implements Callable<Integer> {
         ExecutorService pool = CliExecutors.fixed("upgrade", parallel + 1);
         UpgradePrinter printer = new UpgradePrinter(out, showLog);
         UpgradeRun run = start.apply(pool, printer);
-        Thread hook = CliExecutors.named("upgrade-abort").newThread(() -> {
-            if (!run.completion().isDone()) {
-                printer.say("interrupted: aborting upgrade run " + run.id());
-                run.abort();
-                try {
-                    run.completion().get(30, TimeUnit.SECONDS);
-                } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
-                    // exiting anyway
-                }
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            UpgradeSummary summary = run.completion().get();
-            printer.summary(summary);
-            return summary.exitCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.abort();
+        UpgradeSummary summary = RunFollower.await(run.completion(), run::abort, "upgrade run " + run.id(),
+                printer.lines, pool);
+        if (summary == null) {
             return 130;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("upgrade run failed", e.getCause());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running
-            }
-            pool.shutdownNow();
         }
+        printer.summary(summary);
+        return summary.exitCode();
     }
 
     /** {@code 120s}, {@code 2m}, {@code 90} (seconds), or ISO-8601 {@code PT2M}. */

@@ -107,6 +107,7 @@ class UpgradeCliIT {
         }
         assertThat(run.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(runId).as(seen.toString()).isPositive();
+        // the killed process left its workspace lock file behind: the next start takes it over
         Run history = slipway("upgrade", "history");
         assertThat(history.out()).as(history.out()).contains("run " + runId + "  interrupted");
 
