@@ -4,6 +4,7 @@ import io.slipway.core.SlipwayCore;
 import io.slipway.core.common.UserFacingException;
 import io.slipway.core.registry.RegistryAccess;
 import io.slipway.core.upgrade.FailureShare;
+import io.slipway.core.upgrade.UpgradePlan;
 import io.slipway.core.upgrade.UpgradeRequest;
 import io.slipway.core.upgrade.UpgradeRun;
 import io.slipway.core.upgrade.UpgradeService;
@@ -67,15 +68,16 @@ final class UpgradeRunCommand implements Callable<Integer> {
                             FailureShare.parse("--max-failures", maxFailures))
                     .withWatch(parseDuration(watch)).withParallelism(parallel).withReason(reason)
                     .withInstallMissing(installMissing);
-            RegistryAccess access = registry.open(core, "upgrade run");
-            try {
-                return follow(spec.commandLine().getOut(), parallel, showLog,
-                        (pool, printer) -> core.upgradeService().start(request, access, pool, printer));
-            } catch (UpgradeService.NoTargetsException e) {
-                spec.commandLine().getOut().println(e.getMessage());
+            UpgradePlan plan = core.upgradeService().plan(request.offer(), request.nodes(), installMissing,
+                    request.waves());
+            if (plan.targets().isEmpty()) { // nothing to do: no registry needed, nothing recorded
+                spec.commandLine().getOut().println(UpgradeService.noTargets(plan, request.nodes().size()));
                 spec.commandLine().getOut().flush();
                 return 0;
             }
+            RegistryAccess access = registry.open(core, "upgrade run");
+            return follow(spec.commandLine().getOut(), parallel, showLog,
+                    (pool, printer) -> core.upgradeService().start(request, access, pool, printer));
         }
     }
 

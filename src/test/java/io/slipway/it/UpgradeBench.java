@@ -1,7 +1,6 @@
 package io.slipway.it;
 
 import io.slipway.core.SlipwayCore;
-import io.slipway.core.deploy.DeployRequest;
 import io.slipway.core.deploy.NodeDeployRecord;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.store.Jdbc;
@@ -117,10 +116,8 @@ public final class UpgradeBench {
         List<Double> overheads = new ArrayList<>();
         StringBuilder rows = new StringBuilder("| run | wall s | slowest target s | ratio | overhead per target |\n"
                 + "|---|---|---|---|---|\n");
-        try (DeploySupport s = new DeploySupport(ws)) {
-            String sw = DeploySupport.uniqueSoftware("ubench");
-            DeployFixtures.publish(sw, "1.0.0", DeployFixtures.Variant.NORMAL);
-            s.deploy(DeployRequest.of(sw, "1.0.0", s.nodes()).withParallelism(3));
+        String sw = DeploySupport.uniqueSoftware("ubench");
+        try (DeploySupport s = UpgradeSupport.withVersionOneEverywhere(ws, sw)) {
             for (int i = 1; i <= reps; i++) {
                 String version = "1." + i + ".0";
                 DeployFixtures.publish(sw, version, DeployFixtures.Variant.NORMAL, UpgradeSupport.healthy(sw));

@@ -2,9 +2,6 @@ package io.slipway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.core.deploy.DeployRequest;
-import io.slipway.core.deploy.DeployState;
-import io.slipway.core.deploy.DeploySummary;
 import io.slipway.core.engine.EngineClient;
 import io.slipway.core.engine.EngineTimeouts;
 import io.slipway.core.engine.ImageDetails;
@@ -49,16 +46,13 @@ class UpgradeRunIT {
 
     @BeforeAll
     void installVersionOneEverywhere(@TempDir Path workspace) throws Exception {
-        DeployFixtures.publish(sw, "1.0.0", DeployFixtures.Variant.NORMAL);
         DeployFixtures.publish(sw, "1.1.0", DeployFixtures.Variant.NORMAL, UpgradeSupport.healthy(sw));
         DeployFixtures.publish(sw, "1.2.0", DeployFixtures.Variant.NORMAL, UpgradeSupport.exitsSoon(sw));
         DeployFixtures.publish(sw, "1.3.0", DeployFixtures.Variant.NORMAL, UpgradeSupport.failingHealth(sw));
         DeployFixtures.publish(sw, "1.4.0", DeployFixtures.Variant.NORMAL);
         DeployFixtures.publish(sw, "1.5.0", DeployFixtures.Variant.NORMAL.failingWith(2), UpgradeSupport.healthy(sw));
-        s = new DeploySupport(workspace);
         d1 = DeploySupport.nodeName(TestEnvironment.dockerdNode());
-        DeploySummary v1 = s.deploy(DeployRequest.of(sw, "1.0.0", s.nodes()).withParallelism(3));
-        assertThat(v1.state()).as(DeploySupport.describe(v1)).isEqualTo(DeployState.SUCCEEDED);
+        s = UpgradeSupport.withVersionOneEverywhere(workspace, sw);
     }
 
     @AfterAll

@@ -1,5 +1,8 @@
 package io.slipway.it;
 
+import io.slipway.core.deploy.DeployRequest;
+import io.slipway.core.deploy.DeployState;
+import io.slipway.core.deploy.DeploySummary;
 import io.slipway.core.engine.SlipwayLabels;
 import io.slipway.core.upgrade.OfferSources;
 import io.slipway.core.upgrade.UpgradeEvent;
@@ -41,6 +44,18 @@ final class UpgradeSupport {
     }
 
     private UpgradeSupport() {
+    }
+
+    /** A workspace with the test nodes, {@code software} 1.0.0 published and deployed on every node. */
+    static DeploySupport withVersionOneEverywhere(java.nio.file.Path workspace, String software) throws Exception {
+        DeployFixtures.publish(software, "1.0.0", DeployFixtures.Variant.NORMAL);
+        DeploySupport s = new DeploySupport(workspace);
+        DeploySummary v1 = s.deploy(DeployRequest.of(software, "1.0.0", s.nodes()).withParallelism(3));
+        if (v1.state() != DeployState.SUCCEEDED) {
+            s.close();
+            throw new AssertionError("version 1.0.0 not deployed everywhere: " + DeploySupport.describe(v1));
+        }
+        return s;
     }
 
     static UpgradeOffer offer(DeploySupport s, String name, Map<String, String> offered) {

@@ -2,9 +2,6 @@ package io.slipway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.core.deploy.DeployRequest;
-import io.slipway.core.deploy.DeployState;
-import io.slipway.core.deploy.DeploySummary;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.upgrade.RunState;
 import io.slipway.core.upgrade.RunStatus;
@@ -45,12 +42,9 @@ class UpgradeWavesIT {
 
     @BeforeAll
     void installVersionOneEverywhere(@TempDir Path workspace) throws Exception {
-        DeployFixtures.publish(sw, "1.0.0", DeployFixtures.Variant.NORMAL);
         DeployFixtures.publish(sw, "2.0.0", DeployFixtures.Variant.NORMAL, UpgradeSupport.exitsSoon(sw));
         DeployFixtures.publish(sw, "3.0.0", DeployFixtures.Variant.NORMAL, UpgradeSupport.exitsSoon(sw));
-        s = new DeploySupport(workspace);
-        DeploySummary v1 = s.deploy(DeployRequest.of(sw, "1.0.0", s.nodes()).withParallelism(3));
-        assertThat(v1.state()).as(DeploySupport.describe(v1)).isEqualTo(DeployState.SUCCEEDED);
+        s = UpgradeSupport.withVersionOneEverywhere(workspace, sw);
     }
 
     @AfterAll

@@ -105,6 +105,12 @@ public final class UpgradeService {
         return new UpgradePlan(offer, diff, targets, waves.split(withTargets));
     }
 
+    /** What a plan without targets means, for the user. */
+    public static String noTargets(UpgradePlan plan, int nodes) {
+        return "Offer '" + plan.offer().name() + "' has no targets on these " + nodes + " node(s): each has the "
+                + "offered version or newer, or does not have the software (see 'slipway upgrade plan').";
+    }
+
     // ------------------------------------------------------------------------------------------------ runs
 
     /**
@@ -115,9 +121,7 @@ public final class UpgradeService {
                             UpgradeListener listener) {
         UpgradePlan plan = plan(request.offer(), request.nodes(), request.installMissing(), request.waves());
         if (plan.targets().isEmpty()) {
-            throw new NoTargetsException("Offer '" + request.offer().name() + "' has no targets on these "
-                    + request.nodes().size() + " node(s): each has the offered version or newer, or does not have the "
-                    + "software (see 'slipway upgrade plan').");
+            throw new NoTargetsException(noTargets(plan, request.nodes().size()));
         }
         List<UpgradeTargetRecord> planned = new ArrayList<>();
         for (UpgradeDiff.Target t : plan.targets()) {
