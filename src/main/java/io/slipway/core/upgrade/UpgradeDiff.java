@@ -26,8 +26,12 @@ public record UpgradeDiff(List<String> software, List<Row> rows) {
     public static UpgradeDiff of(UpgradeOffer offer, List<Node> nodes, boolean installMissing) {
         List<String> software = List.copyOf(offer.offered().keySet());
         List<String> offered = software.stream().map(offer.offered()::get).toList();
-        // a fleet repeats few versions: compare each (offered, installed) pair once (1,000 nodes × 500 software)
-        Map<String, Boolean> newer = new HashMap<>();
+        // a fleet repeats few versions: per software, compare each installed version with the offer once
+        // (1,000 nodes × 500 software are half a million cells, but only a few thousand comparisons)
+        List<Map<String, CellState>> compared = new ArrayList<>(software.size());
+        for (int i = 0; i < software.size(); i++) {
+            compared.add(new HashMap<>());
+        }
         List<Row> rows = new ArrayList<>(nodes.size());
         for (Node n : nodes) {
             Map<String, String> installed = n.installed();
@@ -36,14 +40,9 @@ public record UpgradeDiff(List<String> software, List<Row> rows) {
                 String s = software.get(i);
                 String have = installed.get(s);
                 String want = offered.get(i);
-                CellState state;
-                if (have == null) {
-                    state = installMissing ? CellState.INSTALL : CellState.NOT_INSTALLED;
-                } else {
-                    boolean isNewer = newer.computeIfAbsent(want + '\u0000' + have,
-                            k -> Versions.compare(want, have) > 0);
-                    state = isNewer ? CellState.TARGET : CellState.CURRENT;
-                }
+                CellState state = have == null ? (installMissing ? CellState.INSTALL : CellState.NOT_INSTALLED)
+                        : compared.get(i).computeIfAbsent(have, h -> Versions.compare(want, h) > 0
+                        ? CellState.TARGET : CellState.CURRENT);
                 cells.add(new UpgradeCell(s, have, want, state));
             }
             rows.add(new Row(n.name(), List.copyOf(cells)));
