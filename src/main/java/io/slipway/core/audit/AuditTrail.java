@@ -45,6 +45,11 @@ public final class AuditTrail {
         this.host = actor.host();
     }
 
+    /** Who the events of this trail are recorded for. */
+    public String who() {
+        return who;
+    }
+
     /** The OS user, which is who acts in a desktop console. */
     public static String osUser() {
         return Actor.osUser();

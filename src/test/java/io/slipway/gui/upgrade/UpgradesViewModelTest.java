@@ -39,16 +39,17 @@ class UpgradesViewModelTest {
         assertThat(vm.software()).containsExactly("hmi-app", "map-service", "perception-core", "planning-service");
         assertThat(vm.rows()).extracting(UpgradeDiff.Row::node)
                 .containsExactly("build-node-01", "build-node-02", "build-node-03", "hil-bench-01");
-        assertThat(vm.targetCountProperty().get()).isEqualTo(11);
-        assertThat(vm.summaryProperty().get()).isEqualTo("11 upgrade targets on 4 nodes (of 4)");
+        assertThat(vm.targetCountProperty().get()).isEqualTo(6);
+        assertThat(vm.summaryProperty().get()).isEqualTo("6 upgrade targets on 3 nodes (of 4)");
     }
 
     @Test
     void cellsSayWhatChanges() {
         UpgradeDiff.Row node01 = vm.rows().get(0);
         assertThat(node01.cells()).extracting(UpgradeCell::display)
-                .containsExactly("1.9.0 → 2.0.0", "— → 1.1.0", "2.3.1 → 2.4.0", "2.4.0 (current)");
-        assertThat(node01.cells()).extracting(UpgradeCell::isTarget).containsExactly(true, true, true, false);
+                .containsExactly("1.9.0 → 2.0.0", "not installed", "2.3.1 → 2.4.0", "2.4.0 (current)");
+        // a node without the software is not a target (issue 9)
+        assertThat(node01.cells()).extracting(UpgradeCell::isTarget).containsExactly(true, false, true, false);
     }
 
     @Test
