@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 xvfb_install
 runs=${1:-5}
 [ -f target/slipway.jar ] || mvn -q -ntp -DskipTests package
-xvfb_start :98
+xvfb_start "${SLIPWAY_DISPLAY:-:98}"   # another display when :98 is taken
 tmp=$(mktemp -d)
 trap 'kill $XVFB_PID 2>/dev/null; rm -rf "$tmp"' EXIT
 

@@ -22,7 +22,9 @@ public final class FxmlLoaderFactory {
     /** Loads {@code fxml/<name>.fxml}, e.g. {@code load("NodesView")}. */
     public Parent load(String name) {
         try {
-            return newLoader(name).load();
+            Parent root = newLoader(name).load();
+            DesktopFit.apply(root);
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load fxml/" + name + ".fxml: " + e.getMessage(), e);
         }
