@@ -2,6 +2,9 @@
 # Builds the Slipway app-image and/or .deb with jpackage from target/slipway.jar + target/lib.
 # Usage: packaging/jpackage/build.sh [app-image|deb|all] [OUT_DIR]   (default: all, target/jpackage)
 # Runs `mvn package` first when the jar is missing. The launcher is the plain io.slipway.Main class.
+# The app-image ships an AppCDS archive (lib/app/slipway.jsa) written by one start of the image to its first frame
+# under Xvfb, which its launcher maps at every start (-XX:SharedArchiveFile=$APPDIR/slipway.jsa); the .deb is
+# packaged from that image. SLIPWAY_NO_CDS=1 skips the archive (no Xvfb needed).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -22,17 +25,46 @@ cp "$build/slipway.jar" "$stage/"
 cp -r "$build/lib" "$stage/lib"
 mkdir -p "$out"
 
-run_jpackage() {
-  local type=$1; shift
-  echo "jpackage --type $type -> $out" >&2
-  jpackage --type "$type" --dest "$out" --input "$stage" --app-version "$app_version" \
-    --add-modules "$(tr -d '\n' < "$here/modules.txt")" @"$here/common.args" "$@"
+app_image() {
+  rm -rf "$out/Slipway"
+  echo "jpackage --type app-image -> $out" >&2
+  jpackage --type app-image --dest "$out" --input "$stage" --app-version "$app_version" \
+    --add-modules "$(tr -d '\n' < "$here/modules.txt")" @"$here/common.args" @"$here/image.args"
+  [ "${SLIPWAY_NO_CDS:-0}" = 1 ] || archive_classes "$out/Slipway"
+}
+
+# One start to the first frame writes the classes it loaded; the launcher then maps them instead of loading them.
+archive_classes() {
+  local img=$1 ws
+  ws=$(mktemp -d)
+  (
+    . "$root/scripts/xvfb-lib.sh"
+    xvfb_install
+    xvfb_start "${SLIPWAY_DISPLAY:-:96}"
+    SLIPWAY_EXIT_AFTER_FIRST_FRAME=1 \
+      JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$img/lib/app/slipway.jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
+      "$img/bin/Slipway" --workspace "$ws/ws" >/dev/null 2>"$ws/err" \
+      || { echo "training start of $img failed:" >&2; cat "$ws/err" >&2; exit 1; }
+  )
+  rm -rf "$ws"
+  [ -s "$img/lib/app/slipway.jsa" ] || { echo "no AppCDS archive written" >&2; return 1; }
+  # jpackage expands $APPDIR at launch, so the archive is found wherever the image is installed
+  sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/slipway.jsa\njava-options=-Xlog:cds=off|' \
+    "$img/lib/app/Slipway.cfg"
+  echo "AppCDS archive: $(du -h "$img/lib/app/slipway.jsa" | cut -f1)" >&2
+}
+
+deb() {
+  [ -x "$out/Slipway/bin/Slipway" ] || app_image
+  echo "jpackage --type deb -> $out" >&2
+  jpackage --type deb --dest "$out" --app-image "$out/Slipway" --app-version "$app_version" \
+    @"$here/common.args" @"$here/deb.args"
 }
 
 case "$what" in
-  app-image) rm -rf "$out/Slipway"; run_jpackage app-image ;;
-  deb) run_jpackage deb @"$here/deb.args" ;;
-  all) rm -rf "$out/Slipway"; run_jpackage app-image; run_jpackage deb @"$here/deb.args" ;;
+  app-image) app_image ;;
+  deb) deb ;;
+  all) app_image; deb ;;
   *) echo "usage: $0 [app-image|deb|all] [OUT_DIR]" >&2; exit 2 ;;
 esac
 ls -1 "$out" >&2

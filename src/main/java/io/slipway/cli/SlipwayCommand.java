@@ -23,6 +23,7 @@ public final class SlipwayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        gui.prepare();
         try (SlipwayCore core = workspace.open()) {
             return gui.run(core);
         }

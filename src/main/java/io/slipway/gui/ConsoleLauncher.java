@@ -7,6 +7,8 @@ import io.slipway.gui.shell.FirstFrame;
 import io.slipway.gui.tasks.PooledTaskExecutor;
 import io.slipway.gui.tasks.RunningTasks;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
@@ -27,9 +29,25 @@ public final class ConsoleLauncher implements GuiLauncher {
     /** Its own logger, printed bare on stderr (see logback.xml), so scripts can read the one line. */
     private static final Logger STARTUP = LoggerFactory.getLogger("io.slipway.startup");
 
+    /** The toolkit's start, begun by {@link #prepare()} while the workspace opens. */
+    private CompletableFuture<Void> toolkit;
+
+    @Override
+    public void prepare() {
+        toolkit = CompletableFuture.runAsync(ConsoleLauncher::startToolkit, r -> {
+            Thread t = new Thread(r, "slipway-fx-start");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
     @Override
     public int run(SlipwayCore core) {
-        startToolkit();
+        if (toolkit == null) {
+            startToolkit();
+        } else {
+            awaitToolkit();
+        }
         RunningTasks running = new RunningTasks();
         PooledTaskExecutor executor = PooledTaskExecutor.forThisMachine(running);
         CountDownLatch closed = new CountDownLatch(1);
@@ -73,6 +91,17 @@ public final class ConsoleLauncher implements GuiLauncher {
         } catch (RuntimeException e) {
             throw new UserFacingException("Cannot open the console window (" + e.getMessage() + "). "
                     + "Is there a display? Subcommands work without one: slipway --help", e);
+        }
+    }
+
+    private void awaitToolkit() {
+        try {
+            toolkit.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
