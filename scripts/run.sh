@@ -3,8 +3,8 @@
 # window; apt-get, as root or through sudo), builds target/slipway.jar when missing or older than the sources,
 # and starts Slipway with its arguments (none: the console; e.g. `scripts/run.sh --help`, `scripts/run.sh audit
 # verify`).
-# Start-up: the JVM maps the classes of the previous start from an AppCDS archive (target/slipway.jsa); the first
-# start after a build writes it (-XX:ArchiveClassesAtExit), later ones use it (-XX:SharedArchiveFile).
+# Start-up: the JVM maps the console's classes from an AppCDS archive (target/slipway.jsa): the first console start
+# after a build writes it (-XX:ArchiveClassesAtExit), later starts map it (-XX:SharedArchiveFile).
 # SLIPWAY_NO_CDS=1 starts without the archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,12 +32,19 @@ if stale_jar; then
   mvn -B -q -ntp -DskipTests -Dslipway.buildDir="$(realpath -m "$build")" package >&2
 fi
 
-java=(java)
+opens_console() { # no subcommand among the arguments
+  local a
+  for a in "$@"; do
+    case "$a" in workspace|audit|nodes|deploy|registry|sbom|help|-h|--help|-V|--version) return 1 ;; esac
+  done
+}
+
+java=(java -Xlog:cds=off -Xlog:cds+dynamic=off)
 jsa="$build/slipway.jsa"
 if [ "${SLIPWAY_NO_CDS:-0}" != 1 ]; then
   if [ -f "$jsa" ] && [ "$jsa" -nt "$build/slipway.jar" ]; then
-    java+=("-XX:SharedArchiveFile=$jsa" -Xshare:auto)
-  else
+    java+=("-XX:SharedArchiveFile=$jsa")
+  elif opens_console "$@"; then # an archive of the console's classes, not of one command's
     rm -f "$jsa"
     java+=("-XX:ArchiveClassesAtExit=$jsa")
   fi
