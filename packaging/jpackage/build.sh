@@ -2,6 +2,7 @@
 # Builds the Slipway app-image and/or .deb with jpackage from target/slipway.jar + target/lib.
 # Usage: packaging/jpackage/build.sh [app-image|deb|all] [OUT_DIR]   (default: all, target/jpackage)
 # Runs `mvn package` first when the jar is missing. The launcher is the plain io.slipway.Main class.
+# The runtime keeps bin/java: jlink needs it to write the base CDS archive the application archive sits on.
 # The app-image ships an AppCDS archive (lib/app/slipway.jsa) written by one start of the image to its first frame
 # under Xvfb, which its launcher maps at every start (-XX:SharedArchiveFile=$APPDIR/slipway.jsa); the .deb is
 # packaged from that image. SLIPWAY_NO_CDS=1 skips the archive (no Xvfb needed).

@@ -74,7 +74,10 @@ public final class Console {
         SbomViewModel sbom = new SbomViewModel(core.components(), core.sbomRelease(), core.settings(), executor,
                 javafx.application.Platform::runLater);
         AuditViewModel audit = new AuditViewModel(core.audit(), executor);
-        SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), executor);
+        SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), core.preferences(),
+                executor);
+        settings.themeProperty().get().apply();
+        settings.themeProperty().addListener((obs, was, now) -> now.apply());
         RegistryViewModel registry = new RegistryViewModel(core.registries(), executor);
         Map<ConsoleView, RefreshableViewModel<?>> views = Map.of(ConsoleView.NODES, nodes,
                 ConsoleView.DEPLOYS, deploys, ConsoleView.REGISTRY, registry, ConsoleView.UPGRADES, upgrades,

@@ -3,6 +3,7 @@ package io.slipway.gui;
 import io.slipway.cli.GuiLauncher;
 import io.slipway.core.SlipwayCore;
 import io.slipway.core.common.UserFacingException;
+import io.slipway.gui.look.DesktopPreference;
 import io.slipway.gui.shell.FirstFrame;
 import io.slipway.gui.tasks.PooledTaskExecutor;
 import io.slipway.gui.tasks.RunningTasks;
@@ -34,11 +35,8 @@ public final class ConsoleLauncher implements GuiLauncher {
 
     @Override
     public void prepare() {
-        toolkit = CompletableFuture.runAsync(ConsoleLauncher::startToolkit, r -> {
-            Thread t = new Thread(r, "slipway-fx-start");
-            t.setDaemon(true);
-            t.start();
-        });
+        DesktopPreference.readAsync();
+        toolkit = CompletableFuture.runAsync(ConsoleLauncher::startToolkit);
     }
 
     @Override

@@ -29,10 +29,10 @@ public final class DesktopFit {
 
     /** Walks {@code root} once; tables re-fit their headers whenever their columns change. */
     public static void apply(Parent root) {
-        visit(root);
+        NodeTree.walk(root, DesktopFit::fit);
     }
 
-    private static void visit(Node node) {
+    private static void fit(Node node) {
         if (node instanceof ButtonBase || node instanceof ComboBox<?> || isTitle(node)) {
             ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -44,22 +44,6 @@ public final class DesktopFit {
         }
         if (node instanceof TableView<?> || node instanceof TreeTableView<?>) {
             keepHeadersWhole((javafx.scene.control.Control) node);
-        }
-        if (node instanceof Parent parent) {
-            parent.getChildrenUnmodifiable().forEach(DesktopFit::visit);
-        }
-        if (node instanceof javafx.scene.control.SplitPane split) {
-            split.getItems().forEach(DesktopFit::visit);
-        }
-        if (node instanceof javafx.scene.control.TabPane tabs) {
-            tabs.getTabs().forEach(t -> {
-                if (t.getContent() != null) {
-                    visit(t.getContent());
-                }
-            });
-        }
-        if (node instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
-            visit(scroll.getContent());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.slipway.gui.common;
 
+import io.slipway.gui.look.Icons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -23,6 +24,7 @@ public final class FxmlLoaderFactory {
     public Parent load(String name) {
         try {
             Parent root = newLoader(name).load();
+            Icons.decorate(root);
             DesktopFit.apply(root);
             return root;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.slipway.gui.shell;
 
 import io.slipway.gui.common.FxmlLoaderFactory;
+import io.slipway.gui.look.Icons;
 import io.slipway.gui.tasks.RunningTasks;
 import java.util.EnumMap;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class MainWindowController {
     private void addNavigation(ConsoleView view, ToggleGroup group) {
         KeyCombination shortcut = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + view.shortcutDigit()),
                 KeyCombination.SHORTCUT_DOWN);
-        ToggleButton button = new ToggleButton(view.title());
+        ToggleButton button = new ToggleButton(view.title(), Icons.icon(view.icon()));
         button.setId("nav-" + view.settingValue());
         button.getStyleClass().add("nav-button");
         button.setToggleGroup(group);
