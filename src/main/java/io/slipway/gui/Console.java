@@ -19,6 +19,7 @@ import io.slipway.gui.sbom.SbomViewController;
 import io.slipway.gui.sbom.SbomViewModel;
 import io.slipway.gui.settings.SettingsViewController;
 import io.slipway.gui.settings.SettingsViewModel;
+import io.slipway.gui.shell.CompletionNotices;
 import io.slipway.gui.shell.ConsoleView;
 import io.slipway.gui.shell.MainWindowController;
 import io.slipway.gui.shell.MainWindowViewModel;
@@ -50,6 +51,7 @@ public final class Console {
     private final ExecutorService pipelines = WorkerPools.elastic("slipway-deploy", 32);
 
     private final CoreDeployStarter.RegistryOpener registryOpener;
+    private CompletionNotices notices;
 
     public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running) {
         this(core, executor, running, (name, passphrase) -> core.registries().access(name, passphrase));
@@ -112,7 +114,17 @@ public final class Console {
             placement.save(stage);
             main.rememberLastView();
         });
+        notices = new CompletionNotices(stage, main);
+        NoticeWiring.wire(notices, live, sbom.publishing(), registry.admin());
         stage.show();
         return main;
+    }
+
+    /**
+     * After {@link #show}: the hook that announces the end of long work when the user is elsewhere (the views'
+     * deploy, publish and registry login are wired to it already).
+     */
+    public CompletionNotices notices() {
+        return notices;
     }
 }
