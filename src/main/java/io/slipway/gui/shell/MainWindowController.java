@@ -1,5 +1,7 @@
 package io.slipway.gui.shell;
 
+import io.slipway.core.common.LogLocation;
+import io.slipway.gui.common.FolderOpener;
 import io.slipway.gui.common.FxmlLoaderFactory;
 import io.slipway.gui.look.Icons;
 import io.slipway.gui.tasks.RunningTasks;
@@ -136,6 +138,11 @@ public final class MainWindowController {
     @FXML
     private void about() {
         AboutDialog.show(content.getScene().getWindow(), vm.aboutHeader(), vm.aboutText());
+    }
+
+    @FXML
+    private void openLogFolder() {
+        FolderOpener.open(LogLocation.current()).ifPresent(vm::report);
     }
 
     @FXML
