@@ -30,8 +30,28 @@ app_image() {
   rm -rf "$out/Slipway"
   echo "jpackage --type app-image -> $out" >&2
   jpackage --type app-image --dest "$out" --input "$stage" --app-version "$app_version" \
-    --add-modules "$(tr -d '\n' < "$here/modules.txt")" @"$here/common.args" @"$here/image.args"
+    --add-modules "$(tr -d '\n' < "$here/modules.txt")" @"$here/common.args" @"$here/image.args" \
+    --icon "$root/src/main/resources/icons/slipway-256.png"
   [ "${SLIPWAY_NO_CDS:-0}" = 1 ] || archive_classes "$out/Slipway"
+  desktop_files "$out/Slipway/lib/share"
+}
+
+# What the .deb's postinst installs outside /opt/slipway: the PATH command, desktop entry, icon, SBOM file types,
+# and the bash/zsh completion and man pages generated from the command tree (picocli, picocli-codegen, asciidoctor).
+desktop_files() {
+  local share=$1 gen
+  gen=$(mktemp -d)
+  mkdir -p "$share/man" "$share/completion"
+  cp "$here"/desktop/* "$share/"
+  cp "$root/src/main/resources/icons/slipway-256.png" "$share/slipway.png"
+  (cd "$root" && mvn -q -ntp dependency:copy -Dartifact=info.picocli:picocli-codegen:4.7.7 -DoutputDirectory="$gen/lib")
+  java -cp "$build/classes:$build/lib/*:$gen/lib/*" io.slipway.cli.ShellDocs "$gen/out"
+  cp "$gen/out/completion/slipway" "$share/completion/slipway"
+  command -v asciidoctor >/dev/null || { apt-get update -q >&2 && \
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends asciidoctor >&2; }
+  asciidoctor -b manpage -D "$share/man" "$gen"/out/man/*.adoc
+  rm -rf "$gen"
+  echo "desktop files: $(ls "$share" | tr '\n' ' '); $(ls "$share/man" | wc -l) man pages" >&2
 }
 
 # One start to the first frame writes the classes it loaded; the launcher then maps them instead of loading them.
@@ -59,7 +79,7 @@ deb() {
   [ -x "$out/Slipway/bin/Slipway" ] || app_image
   echo "jpackage --type deb -> $out" >&2
   jpackage --type deb --dest "$out" --app-image "$out/Slipway" --app-version "$app_version" \
-    @"$here/common.args" @"$here/deb.args"
+    @"$here/common.args" @"$here/deb.args" --resource-dir "$here/resources"
 }
 
 case "$what" in

@@ -14,4 +14,8 @@ public interface GuiLauncher {
      */
     default void prepare() {
     }
+
+    /** Before {@link #run}: the console opens this SBOM file in its SBOM view (the desktop's "Open with"). */
+    default void openOnStart(java.nio.file.Path sbomFile) {
+    }
 }

@@ -19,6 +19,7 @@ import io.slipway.gui.sbom.SbomViewController;
 import io.slipway.gui.sbom.SbomViewModel;
 import io.slipway.gui.settings.SettingsViewController;
 import io.slipway.gui.settings.SettingsViewModel;
+import io.slipway.gui.look.AppIcon;
 import io.slipway.gui.shell.CompletionNotices;
 import io.slipway.gui.shell.ConsoleView;
 import io.slipway.gui.shell.MainWindowController;
@@ -29,6 +30,7 @@ import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.upgrade.UpgradesViewController;
 import io.slipway.gui.upgrade.UpgradesViewModel;
 import io.slipway.gui.tasks.WorkerPools;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
@@ -52,6 +54,8 @@ public final class Console {
 
     private final CoreDeployStarter.RegistryOpener registryOpener;
     private CompletionNotices notices;
+    private MainWindowViewModel main;
+    private SbomViewModel sbomView;
 
     public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running) {
         this(core, executor, running, (name, passphrase) -> core.registries().access(name, passphrase));
@@ -84,7 +88,8 @@ public final class Console {
         Map<ConsoleView, RefreshableViewModel<?>> views = Map.of(ConsoleView.NODES, nodes,
                 ConsoleView.DEPLOYS, deploys, ConsoleView.REGISTRY, registry, ConsoleView.UPGRADES, upgrades,
                 ConsoleView.SBOM, sbom, ConsoleView.AUDIT, audit, ConsoleView.SETTINGS, settings);
-        MainWindowViewModel main = new MainWindowViewModel(views, core.settings(), core.workspace().directory(),
+        sbomView = sbom;
+        main = new MainWindowViewModel(views, core.settings(), core.workspace().directory(),
                 core.workspace().databasePath(), running);
 
         FxmlLoaderFactory[] loaders = new FxmlLoaderFactory[1]; // the shell's controller loads views with it
@@ -104,6 +109,7 @@ public final class Console {
         Scene scene = new Scene(loaders[0].load("MainWindow"));
         scene.getStylesheets().add(Console.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
+        AppIcon.addTo(stage);
         stage.setTitle(main.windowTitle());
         stage.setMinWidth(760);
         stage.setMinHeight(480);
@@ -126,5 +132,11 @@ public final class Console {
      */
     public CompletionNotices notices() {
         return notices;
+    }
+
+    /** After {@link #show}: shows the SBOM view with {@code file} opened (from the command line). */
+    public void openSbom(Path file) {
+        main.navigate(ConsoleView.SBOM);
+        sbomView.open(file);
     }
 }

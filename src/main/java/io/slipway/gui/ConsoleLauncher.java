@@ -8,6 +8,7 @@ import io.slipway.gui.shell.FirstFrame;
 import io.slipway.gui.tasks.PooledTaskExecutor;
 import io.slipway.gui.tasks.RunningTasks;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,13 @@ public final class ConsoleLauncher implements GuiLauncher {
     /** The toolkit's start, begun by {@link #prepare()} while the workspace opens. */
     private CompletableFuture<Void> toolkit;
 
+    private Path openOnStart;
+
+    @Override
+    public void openOnStart(Path sbomFile) {
+        openOnStart = sbomFile;
+    }
+
     @Override
     public void prepare() {
         DesktopPreference.readAsync();
@@ -55,7 +63,11 @@ public final class ConsoleLauncher implements GuiLauncher {
             try {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
-                new Console(core, executor, running).show(stage);
+                Console console = new Console(core, executor, running);
+                console.show(stage);
+                if (openOnStart != null) {
+                    console.openSbom(openOnStart);
+                }
                 if (exitAfterFirstFrame) {
                     FirstFrame.then(() -> {
                         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
