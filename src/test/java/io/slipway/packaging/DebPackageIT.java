@@ -46,6 +46,10 @@ class DebPackageIT {
             assertThat(Path.of("/usr/share/icons/hicolor/256x256/apps/slipway.png")).isRegularFile();
             assertThat(Files.readString(Path.of("/opt/slipway/lib/app/Slipway.cfg")))
                     .contains("-XX:SharedArchiveFile=$APPDIR/slipway.jsa");
+            // the class archive was dumped at the installed path, and the launcher maps it (-Xshare:on fails if not)
+            assertThat(Path.of("/opt/slipway/lib/app/slipway.jsa")).isRegularFile();
+            Result mapped = sh("JAVA_TOOL_OPTIONS=-Xshare:on slipway --version", 60);
+            assertThat(mapped.code()).as(mapped.output()).isZero();
 
             String globs = Files.readString(Path.of("/usr/share/mime/globs2"));
             assertThat(globs).contains("application/x-slipway-spdx:*.spdx", "application/x-slipway-spdx+json:*.spdx.json",

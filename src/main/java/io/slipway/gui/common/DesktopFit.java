@@ -11,11 +11,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
 /**
- * Keeps what a user reads first whole at any window size the console supports: buttons, view and section titles
+ * Keeps what a user reads first whole at any window size the console supports: buttons, view and section titles, the captions of control rows
  * and filter choices never shrink below the width of their text, filter fields keep room for their prompt, and
  * table columns never get narrower than their header. Applied once to every loaded view, so views need no
  * per-control sizing (the layout gives the space back elsewhere: the table, a spacer, a summary).
@@ -33,7 +34,7 @@ public final class DesktopFit {
     }
 
     private static void fit(Node node) {
-        if (node instanceof ButtonBase || node instanceof ComboBox<?> || isTitle(node)) {
+        if (node instanceof ButtonBase || node instanceof ComboBox<?> || isTitle(node) || isRowCaption(node)) {
             ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
         }
         if (node instanceof ComboBox<?> combo) {
@@ -45,6 +46,12 @@ public final class DesktopFit {
         if (node instanceof TableView<?> || node instanceof TreeTableView<?>) {
             keepHeadersWhole((javafx.scene.control.Control) node);
         }
+    }
+
+    /** A fixed caption in a row of controls ("Tier", "Offer"): its text is set in the FXML, so known at load. */
+    private static boolean isRowCaption(Node node) {
+        return node instanceof Label label && !label.isWrapText() && label.getParent() instanceof HBox
+                && label.getText() != null && !label.getText().isEmpty();
     }
 
     private static boolean isTitle(Node node) {
