@@ -24,7 +24,7 @@ sample_views() {
   [ -f "$build/slipway.jar" ] || mvn_build -DskipTests package
   java -jar "$build/slipway.jar" --workspace "$ws/ws" > "$ws/app.log" 2>&1 &
   app=$!
-  win=$(timeout 60 xdotool search --sync --name '^Slipway' | head -1)
+  win=$(timeout 180 xdotool search --sync --name '^Slipway' | head -1)
   xdotool windowmove "$win" 0 0   # the default window size, as a new user sees it
   sleep 3
   view_shots ""
@@ -44,7 +44,7 @@ view_shots() {
   local shot=1 view file
   for view in nodes deploys upgrades sbom audit settings; do
     xdotool key --clearmodifiers "ctrl+$shot"   # no window manager: the only window has the focus
-    sleep 2   # let the view's background load finish and paint
+    sleep 4   # let the view's background load finish and paint (a loaded machine needs the time)
     file="docs/screenshots/$(printf '%02d' $shot)-$view$1.png"
     import -window root -crop "$(window_size)+0+0" +repage "$file"
     echo "$file" >&2
