@@ -78,45 +78,6 @@ archive_classes() {
   echo "AppCDS archive: $(du -h "$img/lib/app/slipway.jsa" | cut -f1)" >&2
 }
 
-# What the .deb's postinst installs outside /opt/slipway: the PATH command, desktop entry, icon, SBOM file types,
-# and the bash/zsh completion and man pages generated from the command tree (picocli, picocli-codegen, asciidoctor).
-desktop_files() {
-  local share=$1 gen
-  gen=$(mktemp -d)
-  mkdir -p "$share/man" "$share/completion"
-  cp "$here"/desktop/* "$share/"
-  cp "$root/src/main/resources/icons/slipway-256.png" "$share/slipway.png"
-  (cd "$root" && mvn -q -ntp dependency:copy -Dartifact=info.picocli:picocli-codegen:4.7.7 -DoutputDirectory="$gen/lib")
-  java -cp "$build/classes:$build/lib/*:$gen/lib/*" io.slipway.cli.ShellDocs "$gen/out"
-  cp "$gen/out/completion/slipway" "$share/completion/slipway"
-  command -v asciidoctor >/dev/null || { apt-get update -q >&2 && \
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends asciidoctor >&2; }
-  asciidoctor -b manpage -D "$share/man" "$gen"/out/man/*.adoc
-  rm -rf "$gen"
-  echo "desktop files: $(ls "$share" | tr '\n' ' '); $(ls "$share/man" | wc -l) man pages" >&2
-}
-
-# One start to the first frame writes the classes it loaded; the launcher then maps them instead of loading them.
-archive_classes() {
-  local img=$1 ws
-  ws=$(mktemp -d)
-  (
-    . "$root/scripts/xvfb-lib.sh"
-    xvfb_install
-    xvfb_start "${SLIPWAY_DISPLAY:-:96}"
-    SLIPWAY_EXIT_AFTER_FIRST_FRAME=1 \
-      JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$img/lib/app/slipway.jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
-      "$img/bin/Slipway" --workspace "$ws/ws" >/dev/null 2>"$ws/err" \
-      || { echo "training start of $img failed:" >&2; cat "$ws/err" >&2; exit 1; }
-  )
-  rm -rf "$ws"
-  [ -s "$img/lib/app/slipway.jsa" ] || { echo "no AppCDS archive written" >&2; return 1; }
-  # jpackage expands $APPDIR at launch, so the archive is found wherever the image is installed
-  sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/slipway.jsa\njava-options=-Xlog:cds=off|' \
-    "$img/lib/app/Slipway.cfg"
-  echo "AppCDS archive: $(du -h "$img/lib/app/slipway.jsa" | cut -f1)" >&2
-}
-
 deb() {
   [ -x "$out/Slipway/bin/Slipway" ] || app_image
   echo "jpackage --type deb -> $out" >&2
