@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Refreshes docs/screenshots/: opens the console in a real window under Xvfb on a fresh sample workspace,
-# walks every view with its keyboard shortcut and captures the screen, publishes the sample release set from the
-# SBOM view by typing and clicking (09-sbom-published.png); then, when the test environment runs
+# Refreshes docs/screenshots/: opens the console at its default size in a real window under Xvfb on a fresh sample
+# workspace, walks every view with its keyboard shortcut in the light theme, then in the dark one
+# (NN-view-dark.png), publishes the sample release set from the SBOM view by typing and clicking (09-sbom-published.png); then, when the test environment runs
 # (eval "$(scripts/test-env.sh start)"), the Registry view browsing its registry (08-registry.png) and its
 # Add-registry dialog filled in (10-registry-add.png).
 # Usage: scripts/screenshots.sh [all|sample|registry]   ($SLIPWAY_BUILD_DIR: Maven build dir, default target;
@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/xvfb-lib.sh
+win=
 xvfb_install
 what=${1:-all}
 build=${SLIPWAY_BUILD_DIR:-target}
@@ -23,25 +24,51 @@ sample_views() {
   [ -f "$build/slipway.jar" ] || mvn_build -DskipTests package
   java -jar "$build/slipway.jar" --workspace "$ws/ws" > "$ws/app.log" 2>&1 &
   app=$!
-  local win shot=1 view
-  win=$(timeout 60 xdotool search --sync --name '^Slipway' | head -1)
-  xdotool windowsize "$win" 1280 800 windowmove "$win" 0 0
+  win=$(timeout 180 xdotool search --sync --name '^Slipway' | head -1)
+  xdotool windowmove "$win" 0 0   # the default window size, as a new user sees it
   sleep 3
-  for view in nodes deploys upgrades sbom audit settings; do
-    xdotool key --clearmodifiers "ctrl+$shot"   # no window manager: the only window has the focus
-    sleep 2   # let the view's background load finish and paint
-    import -window root "docs/screenshots/$(printf '%02d' $shot)-$view.png"
-    echo "docs/screenshots/$(printf '%02d' $shot)-$view.png" >&2
-    shot=$((shot + 1))
-  done
+  view_shots ""
+  choose_theme_dark
+  view_shots "-dark"
+  choose_theme_light
   publish_from_sbom_view
   xdotool key --clearmodifiers ctrl+q || true
   wait $app || true
   app=
 }
 
+window_size() { xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p'; }
+
+# Every view by its shortcut; $1 is the file-name suffix of the theme ("" light, "-dark").
+view_shots() {
+  local shot=1 view file
+  for view in nodes deploys upgrades sbom audit settings; do
+    xdotool key --clearmodifiers "ctrl+$shot"   # no window manager: the only window has the focus
+    sleep 4   # let the view's background load finish and paint (a loaded machine needs the time)
+    file="docs/screenshots/$(printf '%02d' $shot)-$view$1.png"
+    import -window root -crop "$(window_size)+0+0" +repage "$file"
+    echo "$file" >&2
+    shot=$((shot + 1))
+  done
+}
+
+# Settings → Theme (the choice box below the workspace facts): Follow the desktop, Light, Dark.
+choose_theme() { # number of steps down from "Follow the desktop"
+  xdotool key --clearmodifiers ctrl+6
+  sleep 1
+  xdotool mousemove 561 215 click 1
+  sleep 1
+  xdotool key Home
+  for _ in $(seq "$1"); do xdotool key Down; done
+  xdotool key Return
+  sleep 2
+}
+choose_theme_dark() { choose_theme 2; }
+choose_theme_light() { choose_theme 1; }
+
 # Opens the sample release set in the SBOM view, types an output folder and clicks Publish, as a user would. The
-# positions are those of the 1280x800 window placed at 0,0 (no window manager, so no decorations); 09 shows them.
+# positions are those of the default-size window placed at 0,0 (no window manager, so no decorations); 09 shows
+# them.
 publish_from_sbom_view() {
   local published="$ws/published/adas-stack-2.4.0"
   click() { xdotool mousemove "$1" "$2" click 1; sleep 0.5; }
@@ -64,7 +91,7 @@ publish_from_sbom_view() {
   fi
   (cd "$published" && sha256sum --quiet -c SHA256SUMS)   # a complete, intact release came out of the real window
   sleep 1                                      # let the result paint
-  import -window root docs/screenshots/09-sbom-published.png
+  import -window root -crop "$(window_size)+0+0" +repage docs/screenshots/09-sbom-published.png
   echo "docs/screenshots/09-sbom-published.png ($(find "$published" -type f | wc -l) files published)" >&2
 }
 

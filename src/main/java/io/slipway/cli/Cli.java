@@ -61,7 +61,7 @@ public final class Cli {
     }
 
     /** Builds commands with constructor arguments where they need them; everything else by default. */
-    private record CliFactory(GuiLauncher gui, InputStream in) implements CommandLine.IFactory {
+    record CliFactory(GuiLauncher gui, InputStream in) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == SlipwayCommand.class) {

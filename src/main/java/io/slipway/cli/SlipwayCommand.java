@@ -3,7 +3,13 @@ package io.slipway.cli;
 import io.slipway.core.SlipwayCore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The top-level command: with no subcommand it opens the console; subcommands work on the workspace. */
 @Command(name = "slipway", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -15,6 +21,13 @@ public final class SlipwayCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspace;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SBOM",
+            description = "An SBOM file (SPDX, CycloneDX) or index to open in the console's SBOM view.")
+    Path sbomFile;
+
+    @Spec
+    CommandSpec spec;
+
     private final GuiLauncher gui;
 
     public SlipwayCommand(GuiLauncher gui) {
@@ -23,6 +36,13 @@ public final class SlipwayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sbomFile != null) {
+            if (!Files.isRegularFile(sbomFile)) {
+                throw new ParameterException(spec.commandLine(), "no such command or SBOM file: " + sbomFile);
+            }
+            gui.openOnStart(sbomFile.toAbsolutePath());
+        }
+        gui.prepare();
         try (SlipwayCore core = workspace.open()) {
             return gui.run(core);
         }

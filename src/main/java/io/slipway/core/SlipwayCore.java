@@ -12,6 +12,7 @@ import io.slipway.core.sample.SampleSource;
 import io.slipway.core.sbom.ComponentRepository;
 import io.slipway.core.sbom.release.ReleaseService;
 import io.slipway.core.sbom.release.WorkspaceTags;
+import io.slipway.core.settings.Preferences;
 import io.slipway.core.store.Jdbc;
 import io.slipway.core.store.Settings;
 import io.slipway.core.store.Workspace;
@@ -40,6 +41,7 @@ public final class SlipwayCore implements AutoCloseable {
     private final NodeInventory inventory;
     private final DeployService deployService;
     private final UpgradeService upgradeService;
+    private final Preferences preferences;
 
     private SlipwayCore(Workspace workspace, Clock clock, String user) {
         this.workspace = workspace;
@@ -57,6 +59,7 @@ public final class SlipwayCore implements AutoCloseable {
         this.deployService = new DeployService(deploys, nodes, audit, clock);
         this.upgradeService = new UpgradeService(upgrades, new UpgradeRunStore(jdbc), nodes, deployService, deploys,
                 jdbc, audit, clock);
+        this.preferences = new Preferences(settings, audit);
     }
 
     /**
@@ -93,6 +96,11 @@ public final class SlipwayCore implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The user's preferences (Settings view): checked, stored and audited. */
+    public Preferences preferences() {
+        return preferences;
     }
 
     public AuditTrail audit() {

@@ -19,6 +19,8 @@ import io.slipway.gui.sbom.SbomViewController;
 import io.slipway.gui.sbom.SbomViewModel;
 import io.slipway.gui.settings.SettingsViewController;
 import io.slipway.gui.settings.SettingsViewModel;
+import io.slipway.gui.look.AppIcon;
+import io.slipway.gui.shell.CompletionNotices;
 import io.slipway.gui.shell.ConsoleView;
 import io.slipway.gui.shell.MainWindowController;
 import io.slipway.gui.shell.MainWindowViewModel;
@@ -28,6 +30,7 @@ import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.upgrade.UpgradesViewController;
 import io.slipway.gui.upgrade.UpgradesViewModel;
 import io.slipway.gui.tasks.WorkerPools;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
@@ -50,6 +53,9 @@ public final class Console {
     private final ExecutorService pipelines = WorkerPools.elastic("slipway-deploy", 32);
 
     private final CoreDeployStarter.RegistryOpener registryOpener;
+    private CompletionNotices notices;
+    private MainWindowViewModel main;
+    private SbomViewModel sbomView;
 
     public Console(SlipwayCore core, TaskExecutor executor, RunningTasks running) {
         this(core, executor, running, (name, passphrase) -> core.registries().access(name, passphrase));
@@ -76,12 +82,16 @@ public final class Console {
         AuditViewModel audit = new AuditViewModel(core.audit(), executor, Platform::runLater);
         audit.setExports(new io.slipway.core.audit.export.WorkspaceExports(core.audit(), core.registries(),
                 core.workspace().jdbc(), io.slipway.core.common.Clock.SYSTEM, core.workspace().directory()));
-        SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), executor);
+        SettingsViewModel settings = new SettingsViewModel(core.workspace(), core.settings(), core.preferences(),
+                executor);
+        settings.themeProperty().get().apply();
+        settings.themeProperty().addListener((obs, was, now) -> now.apply());
         RegistryViewModel registry = new RegistryViewModel(core.registries(), executor);
         Map<ConsoleView, RefreshableViewModel<?>> views = Map.of(ConsoleView.NODES, nodes,
                 ConsoleView.DEPLOYS, deploys, ConsoleView.REGISTRY, registry, ConsoleView.UPGRADES, upgrades,
                 ConsoleView.SBOM, sbom, ConsoleView.AUDIT, audit, ConsoleView.SETTINGS, settings);
-        MainWindowViewModel main = new MainWindowViewModel(views, core.settings(), core.workspace().directory(),
+        sbomView = sbom;
+        main = new MainWindowViewModel(views, core.settings(), core.workspace().directory(),
                 core.workspace().databasePath(), running);
         audit.setNavigator(link -> main.navigate(switch (link) {
             case DEPLOYS -> ConsoleView.DEPLOYS;
@@ -106,6 +116,7 @@ public final class Console {
         Scene scene = new Scene(loaders[0].load("MainWindow"));
         scene.getStylesheets().add(Console.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
+        AppIcon.addTo(stage);
         stage.setTitle(main.windowTitle());
         stage.setMinWidth(760);
         stage.setMinHeight(480);
@@ -116,7 +127,23 @@ public final class Console {
             placement.save(stage);
             main.rememberLastView();
         });
+        notices = new CompletionNotices(stage, main);
+        NoticeWiring.wire(notices, live, sbom.publishing(), registry.admin());
         stage.show();
         return main;
+    }
+
+    /**
+     * After {@link #show}: the hook that announces the end of long work when the user is elsewhere (the views'
+     * deploy, publish and registry login are wired to it already).
+     */
+    public CompletionNotices notices() {
+        return notices;
+    }
+
+    /** After {@link #show}: shows the SBOM view with {@code file} opened (from the command line). */
+    public void openSbom(Path file) {
+        main.navigate(ConsoleView.SBOM);
+        sbomView.open(file);
     }
 }

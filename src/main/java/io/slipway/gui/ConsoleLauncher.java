@@ -3,10 +3,14 @@ package io.slipway.gui;
 import io.slipway.cli.GuiLauncher;
 import io.slipway.core.SlipwayCore;
 import io.slipway.core.common.UserFacingException;
+import io.slipway.gui.look.DesktopPreference;
 import io.slipway.gui.shell.FirstFrame;
 import io.slipway.gui.tasks.PooledTaskExecutor;
 import io.slipway.gui.tasks.RunningTasks;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
@@ -27,9 +31,29 @@ public final class ConsoleLauncher implements GuiLauncher {
     /** Its own logger, printed bare on stderr (see logback.xml), so scripts can read the one line. */
     private static final Logger STARTUP = LoggerFactory.getLogger("io.slipway.startup");
 
+    /** The toolkit's start, begun by {@link #prepare()} while the workspace opens. */
+    private CompletableFuture<Void> toolkit;
+
+    private Path openOnStart;
+
+    @Override
+    public void openOnStart(Path sbomFile) {
+        openOnStart = sbomFile;
+    }
+
+    @Override
+    public void prepare() {
+        DesktopPreference.readAsync();
+        toolkit = CompletableFuture.runAsync(ConsoleLauncher::startToolkit);
+    }
+
     @Override
     public int run(SlipwayCore core) {
-        startToolkit();
+        if (toolkit == null) {
+            startToolkit();
+        } else {
+            awaitToolkit();
+        }
         RunningTasks running = new RunningTasks();
         PooledTaskExecutor executor = PooledTaskExecutor.forThisMachine(running);
         CountDownLatch closed = new CountDownLatch(1);
@@ -39,7 +63,11 @@ public final class ConsoleLauncher implements GuiLauncher {
             try {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
-                new Console(core, executor, running).show(stage);
+                Console console = new Console(core, executor, running);
+                console.show(stage);
+                if (openOnStart != null) {
+                    console.openSbom(openOnStart);
+                }
                 if (exitAfterFirstFrame) {
                     FirstFrame.then(() -> {
                         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -73,6 +101,17 @@ public final class ConsoleLauncher implements GuiLauncher {
         } catch (RuntimeException e) {
             throw new UserFacingException("Cannot open the console window (" + e.getMessage() + "). "
                     + "Is there a display? Subcommands work without one: slipway --help", e);
+        }
+    }
+
+    private void awaitToolkit() {
+        try {
+            toolkit.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -28,6 +28,7 @@ public abstract class SampleConsoleFixture {
     protected final FxRobot robot = new FxRobot();
     protected SlipwayCore core;
     protected Stage stage;
+    protected Console console;
     private PooledTaskExecutor executor;
 
     @BeforeAll
@@ -48,9 +49,10 @@ public abstract class SampleConsoleFixture {
         SlipwayCore opened = workspace();
         RunningTasks running = new RunningTasks();
         executor = new PooledTaskExecutor(running, 2);
+        console = new Console(opened, executor, running);
         stage = onFx(() -> {
             Stage s = new Stage();
-            new Console(opened, executor, running).show(s);
+            console.show(s);
             s.toFront();
             s.requestFocus();
             return s;

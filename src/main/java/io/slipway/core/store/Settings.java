@@ -6,6 +6,9 @@ import java.util.TreeMap;
 
 /** Key/value settings kept in the workspace (window geometry, last view, preferences). */
 public final class Settings {
+    /** Stores one setting (name, value); also used inside a caller's transaction. */
+    public static final String MERGE = "MERGE INTO setting (name, val) KEY (name) VALUES (?, ?)";
+
     private final Jdbc jdbc;
 
     public Settings(Jdbc jdbc) {
@@ -17,7 +20,7 @@ public final class Settings {
     }
 
     public void put(String name, String value) {
-        jdbc.update("MERGE INTO setting (name, val) KEY (name) VALUES (?, ?)", name, value);
+        jdbc.update(MERGE, name, value);
     }
 
     public Map<String, String> all() {

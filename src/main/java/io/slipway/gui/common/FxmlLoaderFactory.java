@@ -1,5 +1,6 @@
 package io.slipway.gui.common;
 
+import io.slipway.gui.look.Icons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -22,7 +23,10 @@ public final class FxmlLoaderFactory {
     /** Loads {@code fxml/<name>.fxml}, e.g. {@code load("NodesView")}. */
     public Parent load(String name) {
         try {
-            return newLoader(name).load();
+            Parent root = newLoader(name).load();
+            Icons.decorate(root);
+            DesktopFit.apply(root);
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load fxml/" + name + ".fxml: " + e.getMessage(), e);
         }

@@ -46,9 +46,8 @@ public final class DeployProgressViewController {
     @FXML private TitledPane logPane;
     @FXML private ListView<String> logList;
 
-    /** One colour per pipeline step, so the stacked bars read as a timeline. */
-    private static final String[] STEP_COLORS = {"#9ca3af", "#64748b", "#a855f7", "#0ea5e9", "#14b8a6", "#f59e0b",
-        "#ef4444", "#22c55e", "#2563eb", "#ec4899", "#84cc16"};
+    /** One colour per pipeline step (slipway.css {@code .step-0} … {@code .step-10}), so the bars read as a timeline. */
+    private static final int STEP_COLOURS = 11;
 
     private final Map<NodeDeployState, XYChart.Series<Number, String>> series = new EnumMap<>(NodeDeployState.class);
     private final Map<String, XYChart.Data<Number, String>> bars = new HashMap<>();
@@ -129,10 +128,10 @@ public final class DeployProgressViewController {
         if (bar == null) {
             bar = new XYChart.Data<>(span.seconds(), span.node());
             bars.put(key, bar);
-            String color = color(span.step());
+            String colour = stepClass(span.step());
             bar.nodeProperty().addListener((obs, was, now) -> {
                 if (now != null) {
-                    now.setStyle("-fx-bar-fill: " + color + ";");
+                    now.getStyleClass().add(colour);
                 }
             });
             s.getData().add(bar);
@@ -142,8 +141,8 @@ public final class DeployProgressViewController {
         }
     }
 
-    private static String color(NodeDeployState step) {
-        return STEP_COLORS[Math.min(step.ordinal(), STEP_COLORS.length - 1)];
+    private static String stepClass(NodeDeployState step) {
+        return "step-" + Math.min(step.ordinal(), STEP_COLOURS - 1);
     }
 
     private void colorLegend() {
@@ -151,7 +150,7 @@ public final class DeployProgressViewController {
             if (item instanceof Label label && label.getGraphic() != null) {
                 for (NodeDeployState step : series.keySet()) {
                     if (step.label().equals(label.getText())) {
-                        label.getGraphic().setStyle("-fx-background-color: " + color(step) + ";");
+                        label.getGraphic().getStyleClass().add(stepClass(step));
                     }
                 }
             }

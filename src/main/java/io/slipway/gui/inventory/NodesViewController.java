@@ -4,6 +4,7 @@ import io.slipway.core.inventory.NodeStatus;
 import io.slipway.gui.common.Columns;
 import io.slipway.gui.common.Placeholders;
 import io.slipway.gui.common.TextCells;
+import io.slipway.gui.look.Icons;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -16,7 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.shape.Circle;
 
 /** Binds the Nodes view to its view-model. */
 public final class NodesViewController {
@@ -129,14 +129,8 @@ public final class NodesViewController {
         vm.probeAll();
     }
 
-    /** A coloured dot plus the status word; the colour comes from CSS ({@code .status-reachable} etc.). */
+    /** The status word with its icon (a shape per status); the colour comes from CSS ({@code .status-reachable} etc.). */
     private static final class StatusCell extends TableCell<NodeRow, NodeRow> {
-        private final Circle dot = new Circle(5);
-
-        StatusCell() {
-            dot.getStyleClass().add("status-dot");
-        }
-
         @Override
         protected void updateItem(NodeRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -149,7 +143,7 @@ public final class NodesViewController {
             }
             getStyleClass().add("status-" + row.statusText());
             setText(row.statusText());
-            setGraphic(dot);
+            setGraphic(Icons.forStatus(row.statusText()));
             setTooltip(row.status() == NodeStatus.UNKNOWN ? new Tooltip("Not probed yet") : new Tooltip(row.statusReason()));
         }
     }

@@ -1,5 +1,6 @@
 package io.slipway.gui.shell;
 
+import io.slipway.gui.look.AppIcon;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -14,6 +15,7 @@ final class AboutDialog {
         alert.initOwner(owner);
         alert.setTitle("About Slipway");
         alert.setHeaderText(header);
+        alert.setGraphic(AppIcon.view(64));
         alert.getDialogPane().setId("aboutDialog");
         alert.getDialogPane().setMinWidth(520);
         alert.show();

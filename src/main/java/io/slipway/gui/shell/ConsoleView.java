@@ -9,22 +9,29 @@ import java.util.Optional;
  * free digit wherever it sits in the navigation, so the shortcuts users already know never move.
  */
 public enum ConsoleView {
-    NODES("Nodes", "NodesView", 1),
-    DEPLOYS("Deploys", "DeploysView", 2),
-    REGISTRY("Registry", "RegistryView", 7),
-    UPGRADES("Upgrades", "UpgradesView", 3),
-    SBOM("SBOM", "SbomView", 4),
-    AUDIT("Audit", "AuditView", 5),
-    SETTINGS("Settings", "SettingsView", 6);
+    NODES("Nodes", "NodesView", 1, "fth-server"),
+    DEPLOYS("Deploys", "DeploysView", 2, "fth-upload-cloud"),
+    REGISTRY("Registry", "RegistryView", 7, "fth-package"),
+    UPGRADES("Upgrades", "UpgradesView", 3, "fth-trending-up"),
+    SBOM("SBOM", "SbomView", 4, "fth-list"),
+    AUDIT("Audit", "AuditView", 5, "fth-shield"),
+    SETTINGS("Settings", "SettingsView", 6, "fth-settings");
 
     private final String title;
     private final String fxml;
     private final int shortcutDigit;
+    private final String icon;
 
-    ConsoleView(String title, String fxml, int shortcutDigit) {
+    ConsoleView(String title, String fxml, int shortcutDigit, String icon) {
         this.title = title;
         this.fxml = fxml;
         this.shortcutDigit = shortcutDigit;
+        this.icon = icon;
+    }
+
+    /** Its Ikonli icon literal in the navigation rail. */
+    public String icon() {
+        return icon;
     }
 
     public String title() {

@@ -1,6 +1,9 @@
 package io.slipway.gui.shell;
 
+import io.slipway.core.common.LogLocation;
+import io.slipway.gui.common.FolderOpener;
 import io.slipway.gui.common.FxmlLoaderFactory;
+import io.slipway.gui.look.Icons;
 import io.slipway.gui.tasks.RunningTasks;
 import java.util.EnumMap;
 import java.util.Map;
@@ -61,7 +64,7 @@ public final class MainWindowController {
     private void addNavigation(ConsoleView view, ToggleGroup group) {
         KeyCombination shortcut = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + view.shortcutDigit()),
                 KeyCombination.SHORTCUT_DOWN);
-        ToggleButton button = new ToggleButton(view.title());
+        ToggleButton button = new ToggleButton(view.title(), Icons.icon(view.icon()));
         button.setId("nav-" + view.settingValue());
         button.getStyleClass().add("nav-button");
         button.setToggleGroup(group);
@@ -135,6 +138,11 @@ public final class MainWindowController {
     @FXML
     private void about() {
         AboutDialog.show(content.getScene().getWindow(), vm.aboutHeader(), vm.aboutText());
+    }
+
+    @FXML
+    private void openLogFolder() {
+        FolderOpener.open(LogLocation.current()).ifPresent(vm::report);
     }
 
     @FXML

@@ -13,6 +13,8 @@ import javafx.beans.binding.IntegerBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /** The shell: which view is current, what the status bar says, and what is remembered across restarts. */
 public final class MainWindowViewModel {
@@ -25,6 +27,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<ConsoleView> currentView = new ReadOnlyObjectWrapper<>(this, "currentView");
     private final IntegerBinding runningTaskCount;
     private final StringBinding statusText;
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
 
     public MainWindowViewModel(Map<ConsoleView, RefreshableViewModel<?>> views, Settings settings, Path workspace,
                                Path databaseFile, RunningTasks running) {
@@ -39,16 +42,21 @@ public final class MainWindowViewModel {
         this.databaseFile = databaseFile;
         this.runningTaskCount = Bindings.size(running.tasks());
         this.statusText = Bindings.createStringBinding(() -> switch (running.tasks().size()) {
-            case 0 -> "Ready";
+            case 0 -> problem.get().isEmpty() ? "Ready" : problem.get();
             case 1 -> running.tasks().get(0).getTitle() + "…";
             default -> Formats.plural(running.tasks().size(), "task", "tasks") + " running";
-        }, running.tasks());
+        }, running.tasks(), problem);
     }
 
     /** Shows {@code view}, loading its data the first time. */
     public void navigate(ConsoleView view) {
         currentView.set(view);
         views.get(view).activate();
+    }
+
+    /** A problem to show in the status bar while nothing runs (e.g. a folder that could not be opened). */
+    public void report(String message) {
+        problem.set(message);
     }
 
     public void refreshCurrent() {

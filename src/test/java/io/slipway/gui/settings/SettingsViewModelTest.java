@@ -29,7 +29,8 @@ class SettingsViewModelTest {
     @Test
     void showsWhereTheWorkspaceIsAndWhatItStores() {
         core.settings().put("ui.lastView", "audit");
-        SettingsViewModel vm = new SettingsViewModel(core.workspace(), core.settings(), new SynchronousTaskExecutor());
+        SettingsViewModel vm = new SettingsViewModel(core.workspace(), core.settings(), core.preferences(),
+                new SynchronousTaskExecutor());
 
         vm.activate();
 
