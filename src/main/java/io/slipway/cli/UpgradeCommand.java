@@ -36,6 +36,11 @@ public final class UpgradeCommand {
         return parent.workspace.open();
     }
 
+    /** The global {@code --reason} (inherited by every subcommand): stored with the run as well as in its events. */
+    String reason() {
+        return parent.workspace.reason;
+    }
+
     /** {@code --nodes a,b | --group G}; neither: every node. */
     static final class Scope {
         @Option(names = "--nodes", paramLabel = "a,b", split = ",", description = "Nodes by name.") List<String> nodes;

@@ -49,8 +49,6 @@ final class UpgradeRunCommand implements Callable<Integer> {
             description = "Run-check watch window: 90s, 2m (default ${DEFAULT-VALUE}).") String watch;
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
             description = "Nodes building at once (default ${DEFAULT-VALUE}).") int parallel;
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (stored with the run and audited).")
-    String reason;
     @Option(names = "--install-missing", description = "Also install where the node does not have the software.")
     boolean installMissing;
     @Option(names = "--log", description = "Also print the build output lines.") boolean showLog;
@@ -66,7 +64,7 @@ final class UpgradeRunCommand implements Callable<Integer> {
                     .withWaves(WavePlan.parse(waves))
                     .withThresholds(FailureShare.parse("--canary-max-failures", canaryMaxFailures),
                             FailureShare.parse("--max-failures", maxFailures))
-                    .withWatch(parseDuration(watch)).withParallelism(parallel).withReason(reason)
+                    .withWatch(parseDuration(watch)).withParallelism(parallel).withReason(upgrade.reason())
                     .withInstallMissing(installMissing);
             UpgradePlan plan = core.upgradeService().plan(request.offer(), request.nodes(), installMissing,
                     request.waves());
