@@ -38,7 +38,7 @@ public final class SlipwayCommand implements Callable<Integer> {
     public Integer call() {
         if (sbomFile != null) {
             if (!Files.isRegularFile(sbomFile)) {
-                throw new ParameterException(spec.commandLine(), "no such command or SBOM file: " + sbomFile);
+                throw new ParameterException(spec.commandLine(), "Unknown command '" + sbomFile + "' (nor an SBOM file of that name)");
             }
             gui.openOnStart(sbomFile.toAbsolutePath());
         }
