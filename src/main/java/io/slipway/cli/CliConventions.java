@@ -32,6 +32,17 @@ final class CliConventions {
         while (deepest.hasSubcommand()) {
             deepest = deepest.subcommand();
         }
+        if (deepest == parsed) {
+            // the top level's one positional is an SBOM file to open: a word that names no file is a mistyped
+            // command, also when --help follows it (help would otherwise hide the mistake)
+            for (var positional : parsed.matchedPositionals()) {
+                String word = String.valueOf((Object) positional.getValue());
+                if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(word))) {
+                    CommandLine cl = parsed.commandSpec().commandLine();
+                    return usageError(cl, unknown(cl, List.of(word)) + ", nor an SBOM file of that name");
+                }
+            }
+        }
         if (!deepest.unmatched().isEmpty()) {
             CommandLine cl = deepest.commandSpec().commandLine();
             return usageError(cl, unknown(cl, deepest.unmatched()));
