@@ -3,18 +3,24 @@ package io.slipway.gui.upgrade;
 import io.slipway.core.common.Progress;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.NodeRepository;
+import io.slipway.core.upgrade.UpgradeCell;
 import io.slipway.core.upgrade.UpgradeDiff;
 import io.slipway.core.upgrade.UpgradeOffer;
 import io.slipway.core.upgrade.UpgradeRepository;
 import io.slipway.gui.common.Formats;
 import io.slipway.gui.common.RefreshableViewModel;
 import io.slipway.gui.tasks.TaskExecutor;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -30,17 +36,24 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
     private final ObservableList<UpgradeOffer> offers = FXCollections.observableArrayList();
     private final ObjectProperty<UpgradeOffer> offer = new SimpleObjectProperty<>(this, "offer");
     private final ObservableList<String> software = FXCollections.observableArrayList();
-    private final ObservableList<UpgradeDiff.Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<DiffRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper targetCount = new ReadOnlyLongWrapper(this, "targetCount");
+    private final DiffSelection selection = new DiffSelection();
+    private final BooleanProperty alsoInstall = new SimpleBooleanProperty(this, "alsoInstall", false);
+    private final ReadOnlyStringWrapper planSummary = new ReadOnlyStringWrapper(this, "planSummary", "");
+    private final ReadOnlyIntegerWrapper planSize = new ReadOnlyIntegerWrapper(this, "planSize");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private List<Node> fleet = List.of();
+    private List<DiffRow> byIndex = List.of();
 
     public UpgradesViewModel(UpgradeRepository upgrades, NodeRepository nodes, TaskExecutor executor) {
         super(executor, "Loading upgrade offers");
         this.upgrades = upgrades;
         this.nodes = nodes;
         offer.addListener((obs, was, now) -> compare());
+        selection.changesProperty().addListener(o -> updatePlan());
+        alsoInstall.addListener(o -> updatePlan());
     }
 
     @Override
@@ -73,17 +86,87 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
         if (current == null) {
             software.clear();
             rows.clear();
+            byIndex = List.of();
             targetCount.set(0);
+            selection.reset(0, 0);
             summary.set(offers.isEmpty() ? "No upgrade offers in this workspace." : "Choose an offer.");
             return;
         }
         UpgradeDiff diff = UpgradeDiff.of(current, fleet);
         software.setAll(diff.software());
-        rows.setAll(diff.rows());
-        targetCount.set(diff.targetCount());
-        long nodesAffected = diff.rows().stream().filter(r -> r.targets() > 0).count();
-        summary.set(Formats.plural(diff.targetCount(), "upgrade target", "upgrade targets") + " on "
+        List<DiffRow> indexed = new ArrayList<>(diff.rows().size());
+        for (UpgradeDiff.Row r : diff.rows()) {
+            indexed.add(new DiffRow(indexed.size(), r));
+        }
+        rows.setAll(indexed);
+        byIndex = List.copyOf(indexed);
+        long targets = 0;
+        long nodesAffected = 0;
+        for (DiffRow r : indexed) {
+            long onNode = r.cells().stream().filter(c -> DiffCellKind.of(c) == DiffCellKind.TARGET).count();
+            targets += onNode;
+            nodesAffected += onNode > 0 ? 1 : 0;
+        }
+        targetCount.set(targets);
+        selection.reset(indexed.size(), diff.software().size());
+        summary.set(Formats.plural(targets, "upgrade target", "upgrade targets") + " on "
                 + Formats.plural(nodesAffected, "node", "nodes") + " (of " + diff.rows().size() + ")");
+    }
+
+    /**
+     * What Upgrade… will touch: the chosen cells that are targets, or every target when nothing is chosen; cells of
+     * nodes without the software only when "also install where missing" is on. Ordered by node, then software.
+     */
+    public List<PlannedTarget> plannedTargets() {
+        List<PlannedTarget> planned = new ArrayList<>();
+        if (selection.isEmpty()) {
+            for (DiffRow r : byIndex) {
+                for (int c = 0; c < software.size(); c++) {
+                    addIfPlanned(planned, r, c);
+                }
+            }
+        } else {
+            selection.forEach((r, c) -> addIfPlanned(planned, byIndex.get(r), c));
+        }
+        return planned;
+    }
+
+    private void addIfPlanned(List<PlannedTarget> planned, DiffRow row, int column) {
+        UpgradeCell cell = row.cells().get(column);
+        DiffCellKind kind = DiffCellKind.of(cell);
+        if (kind == DiffCellKind.TARGET || kind == DiffCellKind.NOT_INSTALLED && alsoInstall.get()) {
+            planned.add(new PlannedTarget(row.node(), cell.software(), cell.installed(), cell.offered()));
+        }
+    }
+
+    private void updatePlan() {
+        List<PlannedTarget> planned = plannedTargets();
+        long installs = planned.stream().filter(PlannedTarget::isInstall).count();
+        planSize.set(planned.size());
+        String what = Formats.plural(planned.size() - installs, "upgrade", "upgrades")
+                + (installs > 0 ? " + " + Formats.plural(installs, "install", "installs") : "");
+        planSummary.set(selection.isEmpty() ? "Upgrade… acts on all " + what
+                : Formats.plural(selection.countProperty().get(), "cell", "cells") + " chosen: " + what);
+    }
+
+    /** The chosen cells (table clicks, node cells for rows, column headers for columns). */
+    public DiffSelection selection() {
+        return selection;
+    }
+
+    /** "Also install where missing": off by default; when on, chosen "not installed" cells become installs. */
+    public BooleanProperty alsoInstallProperty() {
+        return alsoInstall;
+    }
+
+    /** What Upgrade… acts on, in words ("3 cells chosen: 2 upgrades"). */
+    public ReadOnlyStringProperty planSummaryProperty() {
+        return planSummary.getReadOnlyProperty();
+    }
+
+    /** How many targets Upgrade… acts on (0 disables it). */
+    public ReadOnlyIntegerProperty planSizeProperty() {
+        return planSize.getReadOnlyProperty();
     }
 
     public ObservableList<UpgradeOffer> offers() {
@@ -99,7 +182,8 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
         return software;
     }
 
-    public ObservableList<UpgradeDiff.Row> rows() {
+    /** The diff's rows; the table may sort this list, {@link DiffRow#index()} stays put. */
+    public ObservableList<DiffRow> rows() {
         return rows;
     }
 
