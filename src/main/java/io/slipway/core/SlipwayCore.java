@@ -16,6 +16,8 @@ import io.slipway.core.store.Jdbc;
 import io.slipway.core.store.Settings;
 import io.slipway.core.store.Workspace;
 import io.slipway.core.upgrade.UpgradeRepository;
+import io.slipway.core.upgrade.UpgradeRunStore;
+import io.slipway.core.upgrade.UpgradeService;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,7 @@ public final class SlipwayCore implements AutoCloseable {
     private final ReleaseService sbomRelease;
     private final NodeInventory inventory;
     private final DeployService deployService;
+    private final UpgradeService upgradeService;
 
     private SlipwayCore(Workspace workspace, Clock clock, String user) {
         this.workspace = workspace;
@@ -52,6 +55,8 @@ public final class SlipwayCore implements AutoCloseable {
         this.sbomRelease = new ReleaseService(componentTags, audit, clock);
         this.inventory = new NodeInventory(nodes, audit, clock);
         this.deployService = new DeployService(deploys, nodes, audit, clock);
+        this.upgradeService = new UpgradeService(upgrades, new UpgradeRunStore(jdbc), nodes, deployService, deploys,
+                jdbc, audit, clock);
     }
 
     /**
@@ -69,6 +74,7 @@ public final class SlipwayCore implements AutoCloseable {
             } else {
                 // a deploy still RUNNING here was cut short when Slipway stopped (the workspace lock rules out another)
                 core.deployService.recoverInterrupted();
+                core.upgradeService.recoverInterrupted();
             }
             return core;
         } catch (RuntimeException e) {
@@ -105,6 +111,11 @@ public final class SlipwayCore implements AutoCloseable {
     /** Starts, aborts and retries deploys over nodes. */
     public DeployService deployService() {
         return deployService;
+    }
+
+    /** Upgrade offers, plans, runs (start, resume, retry, abort) and history. */
+    public UpgradeService upgradeService() {
+        return upgradeService;
     }
 
     public UpgradeRepository upgrades() {

@@ -30,6 +30,11 @@ public final class AuditTrail {
         this.who = who;
     }
 
+    /** Who the events of this trail are recorded for. */
+    public String who() {
+        return who;
+    }
+
     /** The OS user, which is who acts in a desktop console. */
     public static String osUser() {
         return System.getProperty("user.name", "unknown");

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 /**
  * What a build-environment image declares in its labels (the contract in {@code docs/labels.md}): the package to
  * fetch from the master registry, the data volume, the transfer port, the toolchain install command, the build
- * command and the output path. {@link #parse} refuses a missing or malformed label with a message naming it.
+ * command and the output path; for an upgrade's run check, the optional run-command and health-command (null when
+ * absent). {@link #parse} refuses a missing or malformed label with a message naming it.
  */
 public record BuildEnvContract(ImageRef packageRef, String packagePath, String dataVolume, String transferPort,
-                               String toolchainInstall, String buildCommand, String outputPath) {
+                               String toolchainInstall, String buildCommand, String outputPath, String runCommand,
+                               String healthCommand) {
     public static final String DEFAULT_PACKAGE_PATH = "/package";
     private static final Pattern PORT = Pattern.compile("(\\d{1,5})(?:/(tcp|udp))?");
     private static final Pattern ABS_PATH = Pattern.compile("/[^\\u0000\\n:]*");
@@ -53,8 +55,20 @@ public record BuildEnvContract(ImageRef packageRef, String packagePath, String d
         String install = required(image, labels, SlipwayLabels.ENV_TOOLCHAIN_INSTALL);
         String build = required(image, labels, SlipwayLabels.ENV_BUILD_COMMAND);
         String output = absolute(image, SlipwayLabels.ENV_OUTPUT_PATH, required(image, labels, SlipwayLabels.ENV_OUTPUT_PATH));
+        String run = optional(labels, SlipwayLabels.ENV_RUN_COMMAND);
+        String health = optional(labels, SlipwayLabels.ENV_HEALTH_COMMAND);
+        if (health != null && run == null) {
+            throw new LabelContractException(image, SlipwayLabels.ENV_HEALTH_COMMAND, "is set but "
+                    + SlipwayLabels.ENV_RUN_COMMAND + " is missing: a health command checks the running run-command");
+        }
         return new BuildEnvContract(ref.onRegistry(registryHost), strip(packagePath), strip(volume), normalizedPort,
-                install, build, strip(output));
+                install, build, strip(output), run, health);
+    }
+
+    /** Blank counts as absent: a run check is optional. */
+    private static String optional(Map<String, String> labels, String label) {
+        String v = labels.get(label);
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     private static String required(String image, Map<String, String> labels, String label) {

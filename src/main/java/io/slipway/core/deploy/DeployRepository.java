@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /** Deploy history in the workspace: runs, per-node results, per-step timings, build logs. */
 public final class DeployRepository {
-    private static final String TERMINAL_NODE_STATES = "('DONE','SKIPPED','DENIED','FAILED','ABORTED','INTERRUPTED')";
+    private static final String TERMINAL_NODE_STATES = "('DONE','SKIPPED','DENIED','FAILED','ABORTED','INTERRUPTED','ROLLED_BACK')";
 
     private final Jdbc jdbc;
 

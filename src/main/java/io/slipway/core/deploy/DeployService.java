@@ -47,6 +47,15 @@ public final class DeployService {
      * ({@link DeployWrites}; without it each node writes its own changes).
      */
     public DeployRun start(DeployRequest request, RegistryAccess registry, Executor executor, DeployListener listener) {
+        return start(request, registry, executor, listener, null);
+    }
+
+    /**
+     * As {@link #start(DeployRequest, RegistryAccess, Executor, DeployListener)}, with {@code check} run on each node
+     * after the push (an upgrade's run check): its verdict records the new version or rolls it back.
+     */
+    public DeployRun start(DeployRequest request, RegistryAccess registry, Executor executor, DeployListener listener,
+                           PushedImageCheck check) {
         DeployListener safe = new SafeListener(listener);
         String uid = UUID.randomUUID().toString();
         Instant at = clock.now();
@@ -73,7 +82,7 @@ public final class DeployService {
         SharedAccess access = new SharedAccess(registry);
         DeployWrites writes = new DeployWrites(audit);
         List<NodePipeline> pipelines = request.nodes().stream().map(n -> new NodePipeline(id, uid, request, n, registry,
-                access, leftovers, deploys, nodes, writes, clock, safe)).toList();
+                access, leftovers, deploys, nodes, writes, clock, safe, check)).toList();
         DeployRun run = new DeployRun(id, uid, request, pipelines, clock);
         safe.deployStarted(new DeployListener.DeployStarted(id, uid, request.software(), request.version(),
                 request.forced(), request.parallelism(), request.nodes().stream().map(Node::name).toList(),

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where one node stands in a deploy. The working states are the pipeline's steps in order; the last six are
- * terminal. Allowed transitions are in {@link #TRANSITIONS}; every working state may also fail or be aborted, through
+ * Where one node stands in a deploy. The working states are the pipeline's steps in order; from {@link #DONE} on they
+ * are terminal. Allowed transitions are in {@link #TRANSITIONS}; every working state may also fail or be aborted, through
  * {@link #CLEANING_UP} once something may exist on the node (from {@link #PULLING_ENV} on).
  */
 public enum NodeDeployState {
@@ -18,6 +18,10 @@ public enum NodeDeployState {
     BUILDING("toolchain + compile"),
     CREATING_IMAGE("software image"),
     PUSHING("push"),
+    /** An upgrade's run check ({@link PushedImageCheck}): the new build is run and watched. */
+    RUN_CHECKING("run check"),
+    /** The run check said abnormal: the new image is marked rolled back, the node keeps its old version. */
+    ROLLING_BACK("roll back"),
     RECORDING("record"),
     CLEANING_UP("clean up"),
     /** Built, pushed and recorded. */
@@ -29,7 +33,9 @@ public enum NodeDeployState {
     FAILED("failed"),
     ABORTED("aborted"),
     /** Slipway stopped while the node was running; set at the next start-up, never by a running pipeline. */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /** Built and pushed, but its run check was abnormal: the image is kept marked rolled back, nothing recorded. */
+    ROLLED_BACK("rolled back");
 
     private final String label;
 
@@ -79,9 +85,11 @@ public enum NodeDeployState {
             .allow(FETCHING_PACKAGE, BUILDING, CLEANING_UP)
             .allow(BUILDING, CREATING_IMAGE, CLEANING_UP)
             .allow(CREATING_IMAGE, PUSHING, CLEANING_UP)
-            .allow(PUSHING, RECORDING, CLEANING_UP)
+            .allow(PUSHING, RECORDING, RUN_CHECKING, CLEANING_UP)
+            .allow(RUN_CHECKING, RECORDING, ROLLING_BACK, CLEANING_UP)
+            .allow(ROLLING_BACK, CLEANING_UP)
             .allow(RECORDING, CLEANING_UP)
-            .allow(CLEANING_UP, DONE, FAILED, DENIED, ABORTED)
+            .allow(CLEANING_UP, DONE, ROLLED_BACK, FAILED, DENIED, ABORTED)
             .build();
 
     public static StateMachine<NodeDeployState> machine(String node) {

@@ -22,6 +22,11 @@ final class NodeJournal {
                             String software, String version) {
     }
 
+    /** Images only, without installed software (a rolled-back upgrade: the node keeps its version). */
+    void rolledBack(String envImage, String envDigest, String softwareImage, String softwareDigest) {
+        recorded = new Recorded(envImage, envDigest, softwareImage, softwareDigest, null, null);
+    }
+
     /** The node's last write of a change: its state or its outcome. */
     @FunctionalInterface
     private interface Last {
@@ -58,7 +63,9 @@ final class NodeJournal {
             if (recorded != null) {
                 deploys.setImages(c, deployId, node, recorded.envImage(), recorded.envDigest(),
                         recorded.softwareImage(), recorded.softwareDigest());
-                nodes.setInstalled(c, node, recorded.software(), recorded.version());
+                if (recorded.software() != null) {
+                    nodes.setInstalled(c, node, recorded.software(), recorded.version());
+                }
             }
             last.apply(c);
         }

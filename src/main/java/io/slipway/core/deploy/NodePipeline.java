@@ -19,7 +19,6 @@ import io.slipway.core.inventory.NodeRepository;
 import io.slipway.core.registry.AccessDecision;
 import io.slipway.core.registry.ImageLayer;
 import io.slipway.core.registry.RegistryAccess;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -56,6 +55,8 @@ final class NodePipeline {
     private final DeployRepository deploys;
     private final Clock clock;
     private final DeployListener listener;
+    /** An upgrade's run check after the push (null for a plain deploy). */
+    private final PushedImageCheck check;
 
     private final StateMachine<NodeDeployState> machine;
     private final Cancellation cancel = new Cancellation();
@@ -74,6 +75,7 @@ final class NodePipeline {
     private String softwareDigest;
     private String softwareImageId;
     private boolean resume;
+    private boolean rolledBack;
     private String softwareDetail;
     private int stepSeq;
     private NodeDeployState currentStep;
@@ -85,7 +87,8 @@ final class NodePipeline {
 
     NodePipeline(long deployId, String uid, DeployRequest request, Node node, RegistryAccess registry,
                  SharedAccess sharedAccess, List<String> leftoverUids, DeployRepository deploys,
-                 NodeRepository nodes, DeployWrites writes, Clock clock, DeployListener listener) {
+                 NodeRepository nodes, DeployWrites writes, Clock clock, DeployListener listener,
+                 PushedImageCheck check) {
         this.deployId = deployId;
         this.uid = uid;
         this.request = request;
@@ -96,6 +99,7 @@ final class NodePipeline {
         this.deploys = deploys;
         this.clock = clock;
         this.listener = listener;
+        this.check = check;
         this.machine = NodeDeployState.machine(node.name());
         this.journal = new NodeJournal(deployId, node.name(), deploys, nodes, writes);
         this.envRef = request.envImageOn(registry.host());
@@ -151,7 +155,8 @@ final class NodePipeline {
             }
         }
         NodeDeployState failedAt = failure == null ? null : currentStep;
-        if (failure != null || machine.current() == NodeDeployState.RECORDING) {
+        if (failure != null || machine.current() == NodeDeployState.RECORDING
+                || machine.current() == NodeDeployState.ROLLING_BACK) {
             cleanUp(failure);
         }
         NodeDeployState terminal;
@@ -159,6 +164,9 @@ final class NodePipeline {
         if (failure != null) {
             terminal = failure.state;
             detail = failure.message;
+        } else if (rolledBack) {
+            terminal = NodeDeployState.ROLLED_BACK;
+            detail = doneDetail;
         } else if (machine.current() == NodeDeployState.SKIPPED) {
             terminal = NodeDeployState.SKIPPED;
             detail = doneDetail;
@@ -221,6 +229,16 @@ final class NodePipeline {
         }
         enter(NodeDeployState.PUSHING);
         endStep("ok", push());
+        if (check != null && !runCheck()) {
+            enter(NodeDeployState.ROLLING_BACK);
+            String marked = UpgradeRollback.mark(engine, softwareRef, softwareImageId);
+            journal.rolledBack(envRef.toString(), envDigest, softwareRef.toString(), softwareDigest);
+            journal.audit("deploy.node.rolled-back", Map.of("deploy", uid, "software", request.software(),
+                    "version", request.version(), "softwareImage", softwareRef.toString(), "keptAs", marked));
+            endStep("ok", "kept as " + marked + "; " + node.name() + " keeps its installed version");
+            rolledBack = true;
+            return "rolled back: run check abnormal; image kept as " + marked;
+        }
         enter(NodeDeployState.RECORDING);
         endStep("ok", record());
         return "built and pushed " + softwareRef + "@" + softwareDigest;
@@ -228,9 +246,22 @@ final class NodePipeline {
 
     // ------------------------------------------------------------------------------------------------ steps
 
+    /** The upgrade's run check, with the environment container still holding the build output; true: commit. */
+    private boolean runCheck() {
+        enter(NodeDeployState.RUN_CHECKING);
+        PushedImageCheck.Verdict v = check.check(new PushedImageCheck.Context(node.name(), engine, uid,
+                envRef.toString(), containerId, contract, request.software(), request.version(), softwareRef.toString(),
+                cancel));
+        cancel.throwIfCancelled();
+        endStep(v.commit() ? "ok" : "abnormal", v.detail());
+        return v.commit();
+    }
+
     private Optional<String> checkVersion() {
+        // an image kept after an abnormal run check does not count: the node never took that version
         List<ImageDetails> images = engine.imagesLabelled(Map.of(SlipwayLabels.SOFTWARE, request.software(),
-                SlipwayLabels.VERSION, request.version()));
+                SlipwayLabels.VERSION, request.version())).stream()
+                .filter(img -> !SlipwayLabels.isRolledBack(img.repoTags())).toList();
         if (images.isEmpty() || request.forced()) {
             return Optional.empty();
         }
@@ -321,8 +352,8 @@ final class NodePipeline {
 
     private String startEnvironment() {
         removeLeftovers();
-        String base = "slipway-" + shortUid(uid) + "-" + node.name();
-        volumeName = base + "-data";
+        String base = DeployLeftovers.baseName(uid, node.name());
+        volumeName = DeployLeftovers.volumeName(uid, node.name());
         Map<String, String> labels = ownLabels(SlipwayLabels.ROLE_DATA);
         engine.createVolume(volumeName, labels);
         containerId = engine.createContainer(new ContainerSpec(envRef.toString(), base, List.of("/bin/sh", "-c"),
@@ -340,11 +371,7 @@ final class NodePipeline {
 
     private void removeLeftovers() {
         for (String old : leftoverUids) {
-            for (String id : engine.containersLabelled(SlipwayLabels.DEPLOY_ID, old)) {
-                LOG.info("node {}: removing container {} left by deploy {}", node.name(), shortId(id), old);
-                engine.removeContainer(id);
-            }
-            engine.removeVolume("slipway-" + shortUid(old) + "-" + node.name() + "-data");
+            DeployLeftovers.remove(engine, old, node.name());
         }
     }
 
@@ -354,7 +381,7 @@ final class NodePipeline {
         List<ImageLayer> layers = registryCall(() -> registry.imageLayers(pkg.toString()));
         withCredentials(c -> engine.pull(pkg.toString(), c, layers, progress(NodeDeployState.FETCHING_PACKAGE), cancel));
         packageContainerId = engine.createContainer(new ContainerSpec(pkg.toString(),
-                "slipway-" + shortUid(uid) + "-" + node.name() + "-pkg", null, List.of("/slipway-package-holder"),
+                DeployLeftovers.baseName(uid, node.name()) + "-pkg", null, List.of("/slipway-package-holder"),
                 ownLabels(SlipwayLabels.ROLE_PACKAGE), null, null, null));
         long bytes;
         InputStream tar;
@@ -635,11 +662,6 @@ final class NodePipeline {
         return currentStep == null ? "start" : currentStep.label();
     }
 
-    static String shortUid(String uid) {
-        String s = uid.replace("-", "");
-        return s.length() > 12 ? s.substring(0, 12) : s;
-    }
-
     private static String shortId(String id) {
         String s = id.startsWith("sha256:") ? id.substring(7) : id;
         return s.length() > 12 ? s.substring(0, 12) : s;
@@ -663,32 +685,6 @@ final class NodePipeline {
 
         BuildFailedException(String message) {
             super(message);
-        }
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        final AtomicLong count = new AtomicLong();
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count.incrementAndGet();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count.addAndGet(n);
-            }
-            return n;
         }
     }
 }

@@ -132,6 +132,9 @@ public final class EngineClient implements AutoCloseable {
     private Map<String, String> installedSoftwareRaw() {
         Map<String, String> out = new HashMap<>();
         for (Image img : docker.listImagesCmd().withLabelFilter(SlipwayLabels.SOFTWARE).exec()) {
+            if (SlipwayLabels.isRolledBack(list(img.getRepoTags()))) {
+                continue; // kept for inspection after an abnormal run check: not installed
+            }
             Map<String, String> labels = img.getLabels() == null ? Map.of() : img.getLabels();
             String sw = labels.get(SlipwayLabels.SOFTWARE);
             String ver = labels.get(SlipwayLabels.VERSION);
@@ -336,6 +339,12 @@ public final class EngineClient implements AutoCloseable {
             if (spec.volumeName() != null) {
                 host.withBinds(new Bind(spec.volumeName(), new Volume(spec.volumeMount())));
             }
+            if (spec.workdir() != null) {
+                cmd.withWorkingDir(spec.workdir());
+            }
+            if (spec.health() != null) {
+                cmd.withHealthcheck(ContainerWatch.healthCheck(spec.health()));
+            }
             if (spec.publishPort() != null) {
                 ExposedPort port = ExposedPort.parse(spec.publishPort());
                 cmd.withExposedPorts(port);
@@ -508,7 +517,16 @@ public final class EngineClient implements AutoCloseable {
                 .withPassword(new String(c.password()));
     }
 
-    private <T> T timed(String what, Supplier<T> call) {
+    /** The docker-java client, for the engine package's helpers ({@link ContainerWatch}). */
+    DockerClient docker() {
+        return docker;
+    }
+
+    BusyTime busy() {
+        return busy;
+    }
+
+    <T> T timed(String what, Supplier<T> call) {
         busy.enter();
         try {
             return call.get();

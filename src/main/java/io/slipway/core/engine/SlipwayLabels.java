@@ -29,6 +29,12 @@ public final class SlipwayLabels {
     public static final String ROLE_PACKAGE = "package";
     public static final String ROLE_DATA = "data";
 
+    /** Whether an image is a rolled-back upgrade's: every tag it has carries {@link #ROLLED_BACK_TAG_SUFFIX}. */
+    public static boolean isRolledBack(java.util.List<String> repoTags) {
+        return repoTags != null && !repoTags.isEmpty()
+                && repoTags.stream().allMatch(t -> t.endsWith(ROLLED_BACK_TAG_SUFFIX));
+    }
+
     // ---- the build-environment label contract (on build-environment images, written by their authors)
     /** Package image on the master registry: {@code repository:tag} (or {@code host/repository:tag} of the same registry). */
     public static final String ENV_PACKAGE = "io.slipway.env.package";
@@ -44,6 +50,22 @@ public final class SlipwayLabels {
     public static final String ENV_BUILD_COMMAND = "io.slipway.env.build-command";
     /** Absolute path of the directory holding the build output, which becomes the software image. */
     public static final String ENV_OUTPUT_PATH = "io.slipway.env.output-path";
+    /**
+     * Shell command that runs the built software for an upgrade's run check (main process of the run-check container,
+     * working directory = output path); optional: without it the run status is "not checked".
+     */
+    public static final String ENV_RUN_COMMAND = "io.slipway.env.run-command";
+    /** Shell command the engine runs as the run-check container's health check (exit 0 = healthy); optional. */
+    public static final String ENV_HEALTH_COMMAND = "io.slipway.env.health-command";
+
+    // ---- upgrades
+    /** Role of the run-check container an upgrade starts from the build environment after the push. */
+    public static final String ROLE_RUN_CHECK = "run-check";
+    /**
+     * Tag suffix of a software image whose run check was abnormal: the image is kept for inspection under
+     * {@code <version>-<node>-rolled-back} and loses its own tag, and the node probe does not count it as installed.
+     */
+    public static final String ROLLED_BACK_TAG_SUFFIX = "-rolled-back";
 
     private SlipwayLabels() {
     }

@@ -11,6 +11,7 @@ class NodeDeployStateTest {
         assertThat(Arrays.stream(NodeDeployState.values()).filter(NodeDeployState::committedOnEntry))
                 .containsExactly(NodeDeployState.PULLING_ENV, NodeDeployState.STARTING_ENV,
                         NodeDeployState.FETCHING_PACKAGE, NodeDeployState.BUILDING, NodeDeployState.CREATING_IMAGE,
-                        NodeDeployState.PUSHING, NodeDeployState.CLEANING_UP);
+                        NodeDeployState.PUSHING, NodeDeployState.RUN_CHECKING, NodeDeployState.ROLLING_BACK,
+                        NodeDeployState.CLEANING_UP);
     }
 }
