@@ -16,8 +16,4 @@ public record DiffRow(int index, UpgradeDiff.Row row) {
     public List<UpgradeCell> cells() {
         return row.cells();
     }
-
-    public DiffCellKind kind(int column) {
-        return DiffCellKind.of(row.cells().get(column));
-    }
 }

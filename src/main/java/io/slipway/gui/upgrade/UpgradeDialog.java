@@ -21,17 +21,20 @@ final class UpgradeDialog extends FormDialog {
                   BiConsumer<UpgradeForm, Runnable> submit) {
         super(owner, "Upgrade", form, onStarted -> submit.accept(form, onStarted));
         messageId("upgradeFormError");
-        setHeaderText("Upgrade " + Formats.plural(form.targets().size(), "target", "targets") + " of offer '"
-                + form.offer() + "'\nEach target is built in its own environment, then watched while it runs; an "
+        RunScope scope = form.scope();
+        setHeaderText("Upgrade " + Formats.plural(scope.targets().size(), "target", "targets") + " on "
+                + Formats.plural(scope.nodes().size(), "node", "nodes") + " (offer '" + scope.offer().name() + "')"
+                + (scope.extra() > 0 ? "\n" + scope.extra() + " more than chosen: a run acts on every target of its "
+                + "nodes × software." : "") + "\nEach target is built in its own environment, then watched while it runs; an "
                 + "abnormal one is rolled back.");
         ListView<String> targets = new ListView<>();
         targets.setId("upgradeTargets");
-        targets.getItems().setAll(form.targets().stream().map(PlannedTarget::describe).toList());
-        targets.setPrefHeight(Math.min(200, 26 + 24.0 * form.targets().size()));
+        targets.getItems().setAll(scope.targets().stream().map(RunScope::describe).toList());
+        targets.setPrefHeight(Math.min(200, 26 + 24.0 * scope.targets().size()));
         row("Targets", targets);
-        row("Waves", field("upgradeWaves", "node counts or shares, e.g. " + UpgradeForm.DEFAULT_WAVES,
+        row("Waves", field("upgradeWaves", "node counts or shares, e.g. " + io.slipway.core.upgrade.WavePlan.DEFAULT,
                 form.wavesProperty()));
-        row("Canary failures allowed", field("upgradeCanaryFailures", "failed or abnormal targets in wave 1",
+        row("Canary failures allowed", field("upgradeCanaryFailures", "share of wave 1 that may fail, e.g. 0",
                 form.canaryMaxFailuresProperty()));
         row("Later failures allowed", field("upgradeLaterFailures", "share per later wave, e.g. 10%",
                 form.laterMaxFailuresProperty()));

@@ -1,9 +1,12 @@
 package io.slipway.gui.upgrade;
 
+import io.slipway.core.common.UserFacingException;
+import io.slipway.core.upgrade.FailureShare;
+import io.slipway.core.upgrade.UpgradeRequest;
+import io.slipway.core.upgrade.WavePlan;
 import io.slipway.gui.common.DialogForm;
 import io.slipway.gui.registry.Secret;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -11,43 +14,40 @@ import javafx.beans.property.StringProperty;
 /**
  * The Upgrade… dialog's inputs: the targets it will touch (fixed when it opens), the waves, the failure thresholds,
  * the run-check watch window, the registry with the passphrase unlocking its credentials (used for this one start,
- * then wiped), and the reason recorded with the run. Defaults are the issue's: waves {@code 1,25%,100%}, no failure
- * in the canary, at most 10 % later, a 120 s watch.
+ * then wiped), and the reason recorded with the run. Defaults are the core's ({@link UpgradeRequest#of}): waves
+ * {@code 1,25%,100%}, no failure in the canary, at most 10 % later, a 120 s watch. Waves and shares are checked by
+ * the core's own parsers ({@link WavePlan}, {@link FailureShare}).
  */
 public final class UpgradeForm extends DialogForm {
-    public static final String DEFAULT_WAVES = "1,25%,100%";
-
-    private final String offer;
-    private final List<PlannedTarget> targets;
-    private final StringProperty waves = new SimpleStringProperty(this, "waves", DEFAULT_WAVES);
-    private final StringProperty canaryMaxFailures = new SimpleStringProperty(this, "canaryMaxFailures", "0");
-    private final StringProperty laterMaxFailures = new SimpleStringProperty(this, "laterMaxFailures", "10%");
-    private final StringProperty watch = new SimpleStringProperty(this, "watch", "120");
+    private final RunScope scope;
+    private final StringProperty waves = new SimpleStringProperty(this, "waves", WavePlan.DEFAULT);
+    private final StringProperty canaryMaxFailures = new SimpleStringProperty(this, "canaryMaxFailures",
+            FailureShare.format(UpgradeRequest.DEFAULT_CANARY_MAX_FAILURES));
+    private final StringProperty laterMaxFailures = new SimpleStringProperty(this, "laterMaxFailures",
+            FailureShare.format(UpgradeRequest.DEFAULT_MAX_FAILURES));
+    private final StringProperty watch = new SimpleStringProperty(this, "watch",
+            String.valueOf(UpgradeRequest.DEFAULT_WATCH.toSeconds()));
     private final StringProperty registry = new SimpleStringProperty(this, "registry", "");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final Secret passphrase = new Secret();
 
-    public UpgradeForm(String offer, List<PlannedTarget> targets, String registry) {
-        this.offer = offer;
-        this.targets = List.copyOf(targets);
+    public UpgradeForm(RunScope scope, String registry) {
+        this.scope = scope;
         this.registry.set(registry == null ? "" : registry);
         watch(waves, canaryMaxFailures, laterMaxFailures, watch, this.registry, reason);
     }
 
     @Override
     protected String check() {
-        if (targets.isEmpty()) {
+        if (scope.targets().isEmpty()) {
             return "Nothing to upgrade: no chosen cell is an upgrade target.";
         }
-        String wavesProblem = WaveText.problem(waves.get());
-        if (!wavesProblem.isEmpty()) {
-            return "Waves: " + wavesProblem;
-        }
-        if (count(canaryMaxFailures.get()) < 0) {
-            return "Canary failures allowed: a whole number, 0 or more.";
-        }
-        if (percent(laterMaxFailures.get()) < 0) {
-            return "Later failures allowed: a share from 0% to 100%.";
+        try {
+            WavePlan.parse(waves.get());
+            FailureShare.parse("Canary failures allowed", canaryMaxFailures.get());
+            FailureShare.parse("Later failures allowed", laterMaxFailures.get());
+        } catch (UserFacingException e) {
+            return e.getMessage().replace("--waves", "Waves");
         }
         if (watchSeconds() < 1) {
             return "Watch window: whole seconds, at least 1.";
@@ -63,50 +63,40 @@ public final class UpgradeForm extends DialogForm {
         passphrase.wipe();
     }
 
-    /** -1 unless a whole number ≥ 0. */
-    static int count(String text) {
-        try {
-            int n = Integer.parseInt(text == null ? "" : text.strip());
-            return n < 0 ? -1 : n;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** "10%" or "10" → 10; -1 unless 0..100. */
-    static int percent(String text) {
-        String t = text == null ? "" : text.strip();
-        int n = count(t.endsWith("%") ? t.substring(0, t.length() - 1).strip() : t);
-        return n > 100 ? -1 : n;
-    }
-
     /** "120", "120s", "120 s" or "2m" → seconds; -1 when not a duration. */
     public long watchSeconds() {
         String t = watch.get() == null ? "" : watch.get().strip().toLowerCase(Locale.ROOT).replace(" ", "");
         long factor = t.endsWith("m") ? 60 : 1;
         String digits = t.endsWith("m") || t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
-        int n = count(digits);
-        return n < 0 ? -1 : n * factor;
+        try {
+            long n = Long.parseLong(digits);
+            return n < 0 ? -1 : n * factor;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     public Duration watchWindow() {
         return Duration.ofSeconds(watchSeconds());
     }
 
-    public String offer() {
-        return offer;
+    /** The offer (narrowed to the chosen software), nodes and targets of the run. */
+    public RunScope scope() {
+        return scope;
     }
 
-    public List<PlannedTarget> targets() {
-        return targets;
+    /** Share 0..1 of the canary wave's targets that may fail (valid only when the form is). */
+    public double canaryFailuresAllowed() {
+        return FailureShare.parse("Canary failures allowed", canaryMaxFailures.get());
     }
 
-    public int canaryFailuresAllowed() {
-        return count(canaryMaxFailures.get());
+    /** Share 0..1 of each later wave's targets that may fail. */
+    public double laterFailuresAllowed() {
+        return FailureShare.parse("Later failures allowed", laterMaxFailures.get());
     }
 
-    public int laterFailurePercentAllowed() {
-        return percent(laterMaxFailures.get());
+    public WavePlan wavePlan() {
+        return WavePlan.parse(waves.get());
     }
 
     public StringProperty wavesProperty() {

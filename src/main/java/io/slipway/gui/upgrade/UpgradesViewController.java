@@ -1,5 +1,6 @@
 package io.slipway.gui.upgrade;
 
+import io.slipway.core.upgrade.CellState;
 import io.slipway.core.upgrade.UpgradeCell;
 import io.slipway.core.upgrade.UpgradeOffer;
 import io.slipway.gui.common.Formats;
@@ -127,8 +128,7 @@ public final class UpgradesViewController {
         if (offer == null) {
             return;
         }
-        UpgradeForm form = new UpgradeForm(offer.name(), vm.plannedTargets(),
-                registries.isEmpty() ? null : registries.get(0));
+        UpgradeForm form = new UpgradeForm(vm.runScope(), registries.isEmpty() ? null : registries.get(0));
         new UpgradeDialog(diffTable.getScene().getWindow(), form, registries, (f, started) -> starter.accept(f, () -> {
             started.run();
             upgradeTabs.getSelectionModel().select(1);
@@ -153,7 +153,17 @@ public final class UpgradesViewController {
         }
     }
 
-    /** One cell: its kind as a CSS class ({@link DiffCellKind#styleClass()}), {@code upgrade-chosen} when chosen. */
+    /** The CSS class of a cell's state; the colours are in the stylesheet. */
+    static String styleClass(CellState state) {
+        return switch (state) {
+            case TARGET -> "upgrade-target";
+            case CURRENT -> "upgrade-current";
+            case NOT_INSTALLED -> "upgrade-absent";
+            case INSTALL -> "upgrade-install";
+        };
+    }
+
+    /** One cell: its state as a CSS class ({@link #styleClass}), {@code upgrade-chosen} when chosen. */
     private final class DiffCell extends TableCell<DiffRow, UpgradeCell> {
         private final int column;
 
@@ -180,12 +190,12 @@ public final class UpgradesViewController {
         @Override
         protected void updateItem(UpgradeCell cell, boolean empty) {
             super.updateItem(cell, empty);
-            getStyleClass().removeAll("upgrade-target", "upgrade-current", "upgrade-absent");
+            getStyleClass().removeAll("upgrade-target", "upgrade-current", "upgrade-absent", "upgrade-install");
             if (empty || cell == null) {
                 setText(null);
             } else {
-                setText(DiffCellKind.text(cell));
-                getStyleClass().add(DiffCellKind.of(cell).styleClass());
+                setText(cell.display());
+                getStyleClass().add(styleClass(cell.state()));
             }
             paintChoice();
         }

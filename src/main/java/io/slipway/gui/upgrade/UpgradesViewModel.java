@@ -3,6 +3,7 @@ package io.slipway.gui.upgrade;
 import io.slipway.core.common.Progress;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.inventory.NodeRepository;
+import io.slipway.core.upgrade.CellState;
 import io.slipway.core.upgrade.UpgradeCell;
 import io.slipway.core.upgrade.UpgradeDiff;
 import io.slipway.core.upgrade.UpgradeOffer;
@@ -11,7 +12,12 @@ import io.slipway.gui.common.Formats;
 import io.slipway.gui.common.RefreshableViewModel;
 import io.slipway.gui.tasks.TaskExecutor;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -46,6 +52,7 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private List<Node> fleet = List.of();
     private List<DiffRow> byIndex = List.of();
+    private UpgradeOffer compared;
 
     public UpgradesViewModel(UpgradeRepository upgrades, NodeRepository nodes, TaskExecutor executor) {
         super(executor, "Loading upgrade offers");
@@ -53,7 +60,7 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
         this.nodes = nodes;
         offer.addListener((obs, was, now) -> compare());
         selection.changesProperty().addListener(o -> updatePlan());
-        alsoInstall.addListener(o -> updatePlan());
+        alsoInstall.addListener(o -> compare());
     }
 
     @Override
@@ -87,66 +94,82 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
             software.clear();
             rows.clear();
             byIndex = List.of();
+            compared = null;
             targetCount.set(0);
             selection.reset(0, 0);
             summary.set(offers.isEmpty() ? "No upgrade offers in this workspace." : "Choose an offer.");
             return;
         }
-        UpgradeDiff diff = UpgradeDiff.of(current, fleet);
+        UpgradeDiff diff = UpgradeDiff.of(current, fleet, alsoInstall.get());
+        boolean sameShape = current == compared && diff.rows().size() == byIndex.size();
+        compared = current;
         software.setAll(diff.software());
         List<DiffRow> indexed = new ArrayList<>(diff.rows().size());
+        long upgrades = 0;
+        long nodesAffected = 0;
         for (UpgradeDiff.Row r : diff.rows()) {
             indexed.add(new DiffRow(indexed.size(), r));
+            long onNode = r.cells().stream().filter(c -> c.state() == CellState.TARGET).count();
+            upgrades += onNode;
+            nodesAffected += onNode > 0 ? 1 : 0;
         }
         rows.setAll(indexed);
         byIndex = List.copyOf(indexed);
-        long targets = 0;
-        long nodesAffected = 0;
-        for (DiffRow r : indexed) {
-            long onNode = r.cells().stream().filter(c -> DiffCellKind.of(c) == DiffCellKind.TARGET).count();
-            targets += onNode;
-            nodesAffected += onNode > 0 ? 1 : 0;
+        targetCount.set(upgrades);
+        if (sameShape) {
+            updatePlan(); // "also install" switched: the same cells stay chosen
+        } else {
+            selection.reset(indexed.size(), diff.software().size());
         }
-        targetCount.set(targets);
-        selection.reset(indexed.size(), diff.software().size());
-        summary.set(Formats.plural(targets, "upgrade target", "upgrade targets") + " on "
+        summary.set(Formats.plural(upgrades, "upgrade target", "upgrade targets") + " on "
                 + Formats.plural(nodesAffected, "node", "nodes") + " (of " + diff.rows().size() + ")");
     }
 
     /**
-     * What Upgrade… will touch: the chosen cells that are targets, or every target when nothing is chosen; cells of
-     * nodes without the software only when "also install where missing" is on. Ordered by node, then software.
+     * What Upgrade… starts: the chosen cells' nodes and software (every target when nothing is chosen), with the
+     * targets the core derives from them; "not installed" cells only when "also install where missing" is on.
      */
-    public List<PlannedTarget> plannedTargets() {
-        List<PlannedTarget> planned = new ArrayList<>();
+    public RunScope runScope() {
+        UpgradeOffer current = offer.get();
+        if (current == null) {
+            return new RunScope(null, List.of(), false, List.of(), 0);
+        }
+        Set<String> chosenNodes = new LinkedHashSet<>();
+        Set<String> chosenSoftware = new TreeSet<>();
+        int[] chosenTargets = {0};
         if (selection.isEmpty()) {
-            for (DiffRow r : byIndex) {
-                for (int c = 0; c < software.size(); c++) {
-                    addIfPlanned(planned, r, c);
-                }
-            }
+            byIndex.stream().filter(r -> r.row().targets() > 0).forEach(r -> chosenNodes.add(r.node()));
+            chosenSoftware.addAll(software);
         } else {
-            selection.forEach((r, c) -> addIfPlanned(planned, byIndex.get(r), c));
+            selection.forEach((r, c) -> {
+                UpgradeCell cell = byIndex.get(r).cells().get(c);
+                if (cell.isTarget()) {
+                    chosenNodes.add(byIndex.get(r).node());
+                    chosenSoftware.add(cell.software());
+                    chosenTargets[0]++;
+                }
+            });
         }
-        return planned;
-    }
-
-    private void addIfPlanned(List<PlannedTarget> planned, DiffRow row, int column) {
-        UpgradeCell cell = row.cells().get(column);
-        DiffCellKind kind = DiffCellKind.of(cell);
-        if (kind == DiffCellKind.TARGET || kind == DiffCellKind.NOT_INSTALLED && alsoInstall.get()) {
-            planned.add(new PlannedTarget(row.node(), cell.software(), cell.installed(), cell.offered()));
-        }
+        Map<String, String> offered = new TreeMap<>(current.offered());
+        offered.keySet().retainAll(chosenSoftware);
+        UpgradeOffer narrowed = new UpgradeOffer(current.id(), current.name(), current.createdAt(), offered,
+                current.source());
+        List<Node> nodes = fleet.stream().filter(n -> chosenNodes.contains(n.name())).toList();
+        List<UpgradeDiff.Target> targets = nodes.isEmpty() ? List.of()
+                : UpgradeDiff.of(narrowed, nodes, alsoInstall.get()).targets();
+        int extra = selection.isEmpty() ? 0 : targets.size() - chosenTargets[0];
+        return new RunScope(narrowed, nodes, alsoInstall.get(), targets, extra);
     }
 
     private void updatePlan() {
-        List<PlannedTarget> planned = plannedTargets();
-        long installs = planned.stream().filter(PlannedTarget::isInstall).count();
-        planSize.set(planned.size());
-        String what = Formats.plural(planned.size() - installs, "upgrade", "upgrades")
+        RunScope scope = runScope();
+        long installs = scope.targets().stream().filter(t -> t.from() == null).count();
+        planSize.set(scope.targets().size());
+        String what = Formats.plural(scope.targets().size() - installs, "upgrade", "upgrades")
                 + (installs > 0 ? " + " + Formats.plural(installs, "install", "installs") : "");
         planSummary.set(selection.isEmpty() ? "Upgrade… acts on all " + what
-                : Formats.plural(selection.countProperty().get(), "cell", "cells") + " chosen: " + what);
+                : Formats.plural(selection.countProperty().get(), "cell", "cells") + " chosen: " + what
+                + (scope.extra() > 0 ? " (" + scope.extra() + " more come with their nodes × software)" : ""));
     }
 
     /** The chosen cells (table clicks, node cells for rows, column headers for columns). */
@@ -154,7 +177,7 @@ public final class UpgradesViewModel extends RefreshableViewModel<UpgradesViewMo
         return selection;
     }
 
-    /** "Also install where missing": off by default; when on, chosen "not installed" cells become installs. */
+    /** "Also install where missing": off by default; when on, "not installed" cells become installs. */
     public BooleanProperty alsoInstallProperty() {
         return alsoInstall;
     }

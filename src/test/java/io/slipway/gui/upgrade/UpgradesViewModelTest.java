@@ -3,7 +3,10 @@ package io.slipway.gui.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.core.SlipwayCore;
+import io.slipway.core.inventory.Node;
+import io.slipway.core.upgrade.CellState;
 import io.slipway.core.upgrade.UpgradeCell;
+import io.slipway.core.upgrade.UpgradeDiff;
 import io.slipway.gui.SampleWorkspace;
 import io.slipway.gui.tasks.SynchronousTaskExecutor;
 import java.nio.file.Path;
@@ -45,19 +48,23 @@ class UpgradesViewModelTest {
     @Test
     void aNodeWithoutTheSoftwareIsNotInstalledNotATarget() {
         DiffRow node01 = vm.rows().get(0);
-        assertThat(node01.cells()).extracting(DiffCellKind::text).containsExactly("1.9.0 → 2.0.0",
-                "not installed (1.1.0 offered)", "2.3.1 → 2.4.0", "2.4.0 (current)");
-        assertThat(node01.cells()).extracting(DiffCellKind::of).containsExactly(DiffCellKind.TARGET,
-                DiffCellKind.NOT_INSTALLED, DiffCellKind.TARGET, DiffCellKind.CURRENT);
-        assertThat(vm.plannedTargets()).extracting(PlannedTarget::describe)
-                .doesNotContain("build-node-01  map-service install 1.1.0")
+        assertThat(node01.cells()).extracting(UpgradeCell::display).containsExactly("1.9.0 → 2.0.0",
+                "not installed", "2.3.1 → 2.4.0", "2.4.0 (current)");
+        assertThat(node01.cells()).extracting(UpgradeCell::state).containsExactly(CellState.TARGET,
+                CellState.NOT_INSTALLED, CellState.TARGET, CellState.CURRENT);
+        assertThat(described()).doesNotContain("build-node-01  map-service install 1.1.0")
                 .contains("build-node-03  map-service 1.0.4 → 1.1.0");
     }
 
     @Test
     void withNothingChosenUpgradeActsOnEveryTarget() {
-        assertThat(vm.plannedTargets()).hasSize(6).noneMatch(PlannedTarget::isInstall);
-        assertThat(vm.plannedTargets().get(0).describe()).isEqualTo("build-node-01  hmi-app 1.9.0 → 2.0.0");
+        RunScope scope = vm.runScope();
+        assertThat(scope.targets()).hasSize(6).allMatch(t -> t.from() != null);
+        assertThat(scope.nodes()).extracting(Node::name).containsExactly("build-node-01", "build-node-03",
+                "hil-bench-01");
+        assertThat(scope.offer().offered()).hasSize(4);
+        assertThat(scope.extra()).isZero();
+        assertThat(described().get(0)).isEqualTo("build-node-01  hmi-app 1.9.0 → 2.0.0");
         assertThat(vm.planSummaryProperty().get()).isEqualTo("Upgrade… acts on all 6 upgrades");
         assertThat(vm.planSizeProperty().get()).isEqualTo(6);
     }
@@ -65,38 +72,45 @@ class UpgradesViewModelTest {
     @Test
     void aChosenCellRowOrColumnNarrowsThePlanToItsTargets() {
         vm.selection().selectOnly(0, 2);
-        assertThat(vm.plannedTargets()).extracting(PlannedTarget::describe)
-                .containsExactly("build-node-01  perception-core 2.3.1 → 2.4.0");
+        assertThat(described()).containsExactly("build-node-01  perception-core 2.3.1 → 2.4.0");
+        assertThat(vm.runScope().offer().offered()).containsOnlyKeys("perception-core");
         assertThat(vm.planSummaryProperty().get()).isEqualTo("1 cell chosen: 1 upgrade");
 
         // the row of node 01: its current and not-installed cells are chosen but are no targets
         vm.selection().selectRow(0, false);
         assertThat(vm.selection().countProperty().get()).isEqualTo(4);
-        assertThat(vm.plannedTargets()).extracting(PlannedTarget::software).containsExactly("hmi-app", "perception-core");
+        assertThat(vm.runScope().targets()).extracting(UpgradeDiff.Target::software)
+                .containsExactly("hmi-app", "perception-core");
         assertThat(vm.planSummaryProperty().get()).isEqualTo("4 cells chosen: 2 upgrades");
 
-        // Ctrl+click on a header adds a column to the row
+        // Ctrl+click on a header adds a column (planning-service: a target on hil-bench-01 only)
         vm.selection().selectColumn(3, true);
         assertThat(vm.selection().countProperty().get()).isEqualTo(7);
-        assertThat(vm.plannedTargets()).extracting(PlannedTarget::node).contains("build-node-01");
+        // a run acts on nodes × software: hil-bench-01's hmi-app is current, but its perception-core comes along
+        assertThat(described()).containsExactly("build-node-01  hmi-app 1.9.0 → 2.0.0",
+                "build-node-01  perception-core 2.3.1 → 2.4.0", "hil-bench-01  perception-core 2.3.1 → 2.4.0",
+                "hil-bench-01  planning-service 2.3.2 → 2.4.0");
+        assertThat(vm.runScope().extra()).isEqualTo(1);
+        assertThat(vm.planSummaryProperty().get())
+                .isEqualTo("7 cells chosen: 4 upgrades (1 more come with their nodes × software)");
 
-        vm.selection().toggle(0, 0);
-        assertThat(vm.plannedTargets()).extracting(PlannedTarget::describe)
-                .doesNotContain("build-node-01  hmi-app 1.9.0 → 2.0.0");
         vm.selection().clear();
-        assertThat(vm.plannedTargets()).hasSize(6);
+        assertThat(vm.runScope().targets()).hasSize(6);
     }
 
     @Test
     void alsoInstallWhereMissingIsOffByDefaultAndAddsInstalls() {
         assertThat(vm.alsoInstallProperty().get()).isFalse();
         vm.selection().selectRow(1, false); // build-node-02: two software missing, two current
-        assertThat(vm.plannedTargets()).isEmpty();
+        assertThat(vm.runScope().targets()).isEmpty();
         assertThat(vm.planSizeProperty().get()).isZero();
 
         vm.alsoInstallProperty().set(true);
 
-        assertThat(vm.plannedTargets()).extracting(PlannedTarget::describe).containsExactly(
+        assertThat(vm.rows().get(1).cells()).extracting(UpgradeCell::state).containsExactly(CellState.INSTALL,
+                CellState.INSTALL, CellState.CURRENT, CellState.CURRENT);
+        assertThat(vm.selection().countProperty().get()).isEqualTo(4); // the choice stays
+        assertThat(described()).containsExactly(
                 "build-node-02  hmi-app install 2.0.0", "build-node-02  map-service install 1.1.0");
         assertThat(vm.planSummaryProperty().get()).isEqualTo("4 cells chosen: 0 upgrades + 2 installs");
     }
@@ -118,6 +132,10 @@ class UpgradesViewModelTest {
         assertThat(vm.rows().get(0).cells()).extracting(UpgradeCell::offered).containsExactly("2.4.1");
     }
 
+    private java.util.List<String> described() {
+        return vm.runScope().targets().stream().map(RunScope::describe).toList();
+    }
+
     @Test
     void anEmptyWorkspaceSaysThereAreNoOffers(@TempDir Path emptyDir) {
         try (SlipwayCore empty = SlipwayCore.open(emptyDir, java.util.Optional.empty())) {
@@ -125,7 +143,7 @@ class UpgradesViewModelTest {
             emptyVm.activate();
 
             assertThat(emptyVm.rows()).isEmpty();
-            assertThat(emptyVm.plannedTargets()).isEmpty();
+            assertThat(emptyVm.runScope().targets()).isEmpty();
             assertThat(emptyVm.emptyTextProperty().get()).isEqualTo("No upgrade offers in this workspace yet.");
             assertThat(emptyVm.summaryProperty().get()).isEqualTo("No upgrade offers in this workspace.");
         }
