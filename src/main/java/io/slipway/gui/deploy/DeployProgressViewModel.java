@@ -6,6 +6,7 @@ import io.slipway.core.deploy.NodeDeployState;
 import io.slipway.core.deploy.NodeOutcome;
 import io.slipway.core.engine.TransferProgress;
 import io.slipway.gui.common.Formats;
+import io.slipway.gui.tasks.LiveEvents;
 import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.tasks.Tasks;
 import io.slipway.gui.tasks.UiDispatcher;
@@ -16,10 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -67,11 +64,8 @@ public final class DeployProgressViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private final BooleanProperty retryAvailable = new SimpleBooleanProperty(this, "retryAvailable");
 
-    // filled on pipeline threads, drained on the UI thread
-    private final Queue<Object> events = new ConcurrentLinkedQueue<>();
-    private final Map<String, DeployListener.TransferProgressed> transfers = new ConcurrentHashMap<>();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
-    private volatile long lastFlushNanos;
+    // filled on pipeline threads, applied on the UI thread
+    private final LiveEvents<Object> events;
     private final DeployListener listener = new Listener();
 
     // UI thread only
@@ -82,7 +76,6 @@ public final class DeployProgressViewModel {
     private String lastRegistry;
     private int lastParallelism = 4;
     private boolean ticking;
-    private int flushes;
 
     public DeployProgressViewModel(DeployStarter starter, TaskExecutor executor, UiDispatcher ui, Runnable onFinished) {
         this(starter, executor, ui, onFinished, Instant::now, System::nanoTime);
@@ -96,7 +89,7 @@ public final class DeployProgressViewModel {
         this.onFinished = onFinished;
         this.now = now;
         this.nanoClock = nanoClock;
-        this.lastFlushNanos = nanoClock.getAsLong() - FLUSH_INTERVAL_MS * 1_000_000;
+        this.events = new LiveEvents<>(ui, FLUSH_INTERVAL_MS, nanoClock, this::flush);
     }
 
     /** Loads the nodes, groups and registries the "New deploy" dialog offers. */
@@ -178,7 +171,6 @@ public final class DeployProgressViewModel {
 
     private void drainQueues() {
         events.clear();
-        transfers.clear();
     }
 
     /** Stops the running deploy: streams closed, containers stopped; nodes end ABORTED. */
@@ -219,8 +211,7 @@ public final class DeployProgressViewModel {
 
         @Override
         public void transferProgress(TransferProgressed event) {
-            transfers.put(event.node(), event);
-            schedule();
+            events.latest(event.node(), event);
         }
 
         @Override
@@ -240,28 +231,16 @@ public final class DeployProgressViewModel {
     }
 
     private void post(Object event) {
-        events.add(event);
-        schedule();
+        events.post(event);
     }
 
-    private void schedule() {
-        if (flushScheduled.compareAndSet(false, true)) {
-            long waitNanos = lastFlushNanos + FLUSH_INTERVAL_MS * 1_000_000 - nanoClock.getAsLong();
-            ui.runLater(this::flush, Math.max(0, waitNanos / 1_000_000));
-        }
-    }
-
-    /** On the UI thread: applies every queued event, then the newest transfer progress of each node. */
-    private void flush() {
-        flushScheduled.set(false);
-        lastFlushNanos = nanoClock.getAsLong();
-        flushes++;
+    /** On the UI thread: applies a batch of events, then the newest transfer progress of each node. */
+    private void flush(List<Object> batch) {
         Map<String, List<String>> logs = new LinkedHashMap<>();
-        Object e;
-        while ((e = events.poll()) != null) {
+        for (Object e : batch) {
             if (e instanceof DeployListener.LogLine l) {
                 logs.computeIfAbsent(l.node(), k -> new ArrayList<>()).add(l.line());
-            } else {
+            } else if (!(e instanceof DeployListener.TransferProgressed)) {
                 apply(e);
             }
         }
@@ -271,10 +250,10 @@ public final class DeployProgressViewModel {
                 row.addLog(lines);
             }
         });
-        for (String node : List.copyOf(transfers.keySet())) {
-            DeployListener.TransferProgressed t = transfers.remove(node);
-            LiveNodeRow row = t == null ? null : byNode.get(t.node());
-            if (row != null && row.stateProperty().get() == t.step()) {
+        for (Object e : batch) {
+            LiveNodeRow row = e instanceof DeployListener.TransferProgressed t ? byNode.get(t.node()) : null;
+            DeployListener.TransferProgressed t = row == null ? null : (DeployListener.TransferProgressed) e;
+            if (t != null && row.stateProperty().get() == t.step()) {
                 TransferProgress p = t.progress();
                 boolean known = p.bytesTotal() > 0 || p.layersTotal() > 0;
                 row.progressProperty().set(known ? p.fraction() : -1);
@@ -430,7 +409,7 @@ public final class DeployProgressViewModel {
     }
 
     int flushCount() {
-        return flushes;
+        return events.flushCount();
     }
 
     public ObservableList<LiveNodeRow> rows() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -20,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -28,8 +28,9 @@ import javafx.scene.input.MouseEvent;
 import javafx.util.StringConverter;
 
 /**
- * Binds the Upgrades view's diff: software columns follow the chosen offer; a click on a cell, a node or a software
- * header chooses it (Ctrl adds) in the view-model's {@link DiffSelection}, which the cells on screen paint.
+ * Binds the Upgrades view's diff: software columns follow the chosen offer (through a {@link DiffColumnWindow}, so
+ * an offer of hundreds of software scrolls smoothly); a click on a cell, a node or a software header chooses it
+ * (Ctrl adds) in the view-model's {@link DiffSelection}, which the cells on screen paint.
  */
 public final class UpgradesViewController {
     private final UpgradesViewModel vm;
@@ -46,6 +47,7 @@ public final class UpgradesViewController {
     @FXML private Label summaryLabel;
     @FXML private TableView<DiffRow> diffTable;
     @FXML private TableColumn<DiffRow, String> nodeColumn;
+    @FXML private ScrollBar diffColumnScroll;
 
     /**
      * @param registries the registry names Upgrade… offers
@@ -87,29 +89,26 @@ public final class UpgradesViewController {
         Placeholders.bind(diffTable.placeholderProperty(), vm, vm.emptyTextProperty());
         nodeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().node()));
         nodeColumn.setCellFactory(c -> new NodeCell());
-        vm.software().addListener((ListChangeListener<String>) c -> rebuildSoftwareColumns());
-        vm.selection().changesProperty().addListener(o -> cells.forEach(DiffCell::paintChoice));
-        rebuildSoftwareColumns();
-    }
+        DiffColumnWindow window = new DiffColumnWindow(diffTable, nodeColumn, diffColumnScroll,
+                new DiffColumnWindow.Columns() {
+                    @Override
+                    public List<String> software() {
+                        return vm.software();
+                    }
 
-    private void rebuildSoftwareColumns() {
-        diffTable.getColumns().retainAll(List.of(nodeColumn));
-        List<TableColumn<DiffRow, ?>> added = new java.util.ArrayList<>();
-        for (int i = 0; i < vm.software().size(); i++) {
-            int index = i;
-            TableColumn<DiffRow, UpgradeCell> column = new TableColumn<>();
-            Label header = new Label(vm.software().get(i));
-            header.setId("software-header-" + vm.software().get(i));
-            header.addEventHandler(MouseEvent.MOUSE_CLICKED,
-                    e -> vm.selection().selectColumn(index, e.isShortcutDown()));
-            column.setGraphic(header);
-            column.setSortable(false); // a header click chooses the column
-            column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cells().get(index)));
-            column.setCellFactory(c -> new DiffCell(index));
-            column.setPrefWidth(150);
-            added.add(column);
-        }
-        diffTable.getColumns().addAll(added);
+                    @Override
+                    public void headerClicked(int software, boolean add) {
+                        vm.selection().selectColumn(software, add);
+                    }
+
+                    @Override
+                    public TableCell<DiffRow, UpgradeCell> cell(DiffColumnWindow w, int slot) {
+                        return new DiffCell(w, slot);
+                    }
+                });
+        vm.software().addListener((ListChangeListener<String>) c -> window.reset());
+        vm.selection().changesProperty().addListener(o -> cells.forEach(DiffCell::paintChoice));
+        window.reset();
     }
 
     @FXML
@@ -163,16 +162,22 @@ public final class UpgradesViewController {
         };
     }
 
-    /** One cell: its state as a CSS class ({@link #styleClass}), {@code upgrade-chosen} when chosen. */
+    /**
+     * One cell of the column in {@code slot} of the {@link DiffColumnWindow}: its state as a CSS class
+     * ({@link #styleClass}), {@code upgrade-chosen} when chosen.
+     */
     private final class DiffCell extends TableCell<DiffRow, UpgradeCell> {
-        private final int column;
+        private final DiffColumnWindow window;
+        private final int slot;
 
-        DiffCell(int column) {
-            this.column = column;
+        DiffCell(DiffColumnWindow window, int slot) {
+            this.window = window;
+            this.slot = slot;
             cells.add(this);
             addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 DiffRow row = row();
-                if (row == null) {
+                int column = window.software(slot);
+                if (row == null || column < 0) {
                     return;
                 }
                 if (e.isShortcutDown()) {
@@ -202,7 +207,7 @@ public final class UpgradesViewController {
 
         void paintChoice() {
             DiffRow row = row();
-            boolean chosen = row != null && vm.selection().isSelected(row.index(), column);
+            boolean chosen = row != null && vm.selection().isSelected(row.index(), window.software(slot));
             if (chosen != getStyleClass().contains("upgrade-chosen")) {
                 if (chosen) {
                     getStyleClass().add("upgrade-chosen");
