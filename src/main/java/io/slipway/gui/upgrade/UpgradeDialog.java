@@ -43,6 +43,11 @@ final class UpgradeDialog extends FormDialog {
         ComboBox<String> registry = new ComboBox<>(registries);
         registry.setId("upgradeRegistry");
         registry.valueProperty().bindBidirectional(form.registryProperty());
+        registries.addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if ((registry.getValue() == null || registry.getValue().isBlank()) && !registries.isEmpty()) {
+                registry.setValue(registries.get(0)); // the names load in the background
+            }
+        });
         row("Registry", registry);
         PasswordField passphrase = new PasswordField();
         passphrase.setId("upgradePassphrase");

@@ -36,6 +36,8 @@ public final class UpgradesViewController {
     private final UpgradesViewModel vm;
     private final ObservableList<String> registries;
     private final BiConsumer<UpgradeForm, Runnable> starter;
+    private final Runnable beforeUpgrade;
+    private final Runnable historyShown;
     /** The diff cells alive now (the table recycles a screenful of them), repainted when the choice changes. */
     private final Set<DiffCell> cells = Collections.newSetFromMap(new WeakHashMap<>());
 
@@ -50,19 +52,24 @@ public final class UpgradesViewController {
     @FXML private ScrollBar diffColumnScroll;
 
     /**
-     * @param registries the registry names Upgrade… offers
-     * @param starter    starts the run of a filled-in form; runs the given action once it started
+     * @param registries    the registry names Upgrade… offers
+     * @param starter       starts the run of a filled-in form; runs the given action once it started
+     * @param beforeUpgrade runs as Upgrade… opens (loads the registries)
+     * @param historyShown  runs when the History tab is shown (loads it the first time)
      */
     public UpgradesViewController(UpgradesViewModel vm, ObservableList<String> registries,
-                                  BiConsumer<UpgradeForm, Runnable> starter) {
+                                  BiConsumer<UpgradeForm, Runnable> starter, Runnable beforeUpgrade,
+                                  Runnable historyShown) {
         this.vm = vm;
         this.registries = registries;
         this.starter = starter;
+        this.beforeUpgrade = beforeUpgrade;
+        this.historyShown = historyShown;
     }
 
-    /** The diff alone, with no registries to upgrade through (benchmarks, tests of the table). */
+    /** The diff alone, with no registries to upgrade through (benchmarks). */
     public UpgradesViewController(UpgradesViewModel vm) {
-        this(vm, FXCollections.observableArrayList(), (form, started) -> { });
+        this(vm, FXCollections.observableArrayList(), (form, started) -> { }, () -> { }, () -> { });
     }
 
     @FXML
@@ -109,6 +116,11 @@ public final class UpgradesViewController {
         vm.software().addListener((ListChangeListener<String>) c -> window.reset());
         vm.selection().changesProperty().addListener(o -> cells.forEach(DiffCell::paintChoice));
         window.reset();
+        upgradeTabs.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
+            if (now.intValue() == 2) {
+                historyShown.run();
+            }
+        });
     }
 
     @FXML
@@ -127,6 +139,7 @@ public final class UpgradesViewController {
         if (offer == null) {
             return;
         }
+        beforeUpgrade.run();
         UpgradeForm form = new UpgradeForm(vm.runScope(), registries.isEmpty() ? null : registries.get(0));
         new UpgradeDialog(diffTable.getScene().getWindow(), form, registries, (f, started) -> starter.accept(f, () -> {
             started.run();
