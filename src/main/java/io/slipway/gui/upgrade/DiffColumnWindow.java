@@ -33,6 +33,9 @@ final class DiffColumnWindow {
 
         /** A cell for the column in {@code slot}. */
         TableCell<DiffRow, UpgradeCell> cell(DiffColumnWindow window, int slot);
+
+        /** The window moved: the cells on screen re-read their software. */
+        void shifted();
     }
 
     private final TableView<DiffRow> table;
@@ -125,7 +128,7 @@ final class DiffColumnWindow {
         if (newOffset != offset) {
             offset = newOffset;
             relabel();
-            table.refresh();
+            columns.shifted(); // cheaper than table.refresh(), which makes every cell anew
         }
     }
 

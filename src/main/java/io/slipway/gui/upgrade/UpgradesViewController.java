@@ -112,6 +112,11 @@ public final class UpgradesViewController {
                     public TableCell<DiffRow, UpgradeCell> cell(DiffColumnWindow w, int slot) {
                         return new DiffCell(w, slot);
                     }
+
+                    @Override
+                    public void shifted() {
+                        List.copyOf(cells).forEach(c -> c.updateIndex(c.getIndex()));
+                    }
                 });
         vm.software().addListener((ListChangeListener<String>) c -> window.reset());
         vm.selection().changesProperty().addListener(o -> cells.forEach(DiffCell::paintChoice));
