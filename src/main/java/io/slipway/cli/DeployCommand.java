@@ -12,15 +12,11 @@ import io.slipway.core.engine.TransferProgress;
 import io.slipway.core.inventory.Node;
 import io.slipway.core.registry.RegistryAccess;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -67,14 +63,7 @@ public final class DeployCommand implements Callable<Integer> {
     boolean keepFailed;
     @Option(names = "--log", description = "Also print the build output lines (prefixed with the node).") boolean showLog;
 
-    @Option(names = "--registry", paramLabel = "NAME", description = "A stored registry.") String registryName;
-    @picocli.CommandLine.Mixin PassphraseOptions passphrase;
-    @Option(names = "--registry-url", paramLabel = "URL",
-            description = "Registry https://host[:port] (until stored registries: with --registry-user and "
-                    + "$" + AdHocRegistry.PASSWORD_ENV + ").") String registryUrl;
-    @Option(names = "--registry-user", paramLabel = "USER") String registryUser;
-    @Option(names = "--registry-ca", paramLabel = "FILE", description = "PEM CA(s) the registry's TLS certificate "
-            + "is checked against (default: the system trust store).") Path registryCa;
+    @picocli.CommandLine.Mixin RegistryOptions registryOptions;
 
     @Override
     public Integer call() {
@@ -83,42 +72,19 @@ public final class DeployCommand implements Callable<Integer> {
         }
         try (SlipwayCore core = parent.workspace.open()) {
             DeployRequest request = request(core);
-            RegistryAccess registry = registry(core);
+            RegistryAccess registry = registryOptions.open(core, "deploy");
             PrintWriter out = spec.commandLine().getOut();
             // the node workers, and one thread for the deploy's workspace writer
             ExecutorService pool = CliExecutors.fixed("deploy", Math.min(parallel, request.nodes().size()) + 1);
             ProgressPrinter printer = new ProgressPrinter(out, showLog);
             DeployRun run = core.deployService().start(request, registry, pool, printer);
-            Thread hook = CliExecutors.named("deploy-abort").newThread(() -> {
-                if (!run.completion().isDone()) {
-                    printer.say("interrupted: aborting deploy " + run.id() + " (streams closed, containers stopped)");
-                    run.abort();
-                    try {
-                        run.completion().get(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
-                        // exiting anyway
-                    }
-                }
-            });
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                DeploySummary summary = run.completion().get();
-                printer.summary(summary);
-                return summary.allSucceeded() ? 0 : 1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                run.abort();
+            DeploySummary summary = RunFollower.await(run.completion(), run::abort, "deploy " + run.id(),
+                    printer.lines, pool);
+            if (summary == null) {
                 return 130;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("deploy failed", e.getCause());
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running
-                }
-                pool.shutdownNow();
             }
+            printer.summary(summary);
+            return summary.allSucceeded() ? 0 : 1;
         }
     }
 
@@ -141,44 +107,19 @@ public final class DeployCommand implements Callable<Integer> {
         return new DeployRequest(software, version, nodes, force, parallel, envImage, null, keepFailed, null);
     }
 
-    private RegistryAccess registry(SlipwayCore core) {
-        if (registryUrl != null) {
-            if (registryName != null) {
-                throw new UserFacingException("Give either --registry NAME or --registry-url, not both.");
-            }
-            return AdHocRegistry.open(core.registries(), registryUrl, registryUser, registryCa,
-                    System.getenv(AdHocRegistry.PASSWORD_ENV));
-        }
-        if (registryName != null) {
-            boolean sealed = core.registries().get(registryName).hasCredentials();
-            char[] secret = sealed ? passphrase.read(false) : null;
-            try {
-                return core.registries().access(registryName, secret);
-            } finally {
-                if (secret != null) {
-                    java.util.Arrays.fill(secret, '\0');
-                }
-            }
-        }
-        throw new UserFacingException("deploy needs a registry: --registry NAME, or --registry-url URL with "
-                + "--registry-user USER and the password in $" + AdHocRegistry.PASSWORD_ENV + ".");
-    }
-
     /** One line per node step, throttled transfer progress, optional build output; thread-safe. */
     static final class ProgressPrinter implements DeployListener {
-        private final PrintWriter out;
+        final RunFollower lines;
         private final boolean showLog;
-        private final long t0 = System.nanoTime();
         private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
 
         ProgressPrinter(PrintWriter out, boolean showLog) {
-            this.out = out;
+            this.lines = new RunFollower(out);
             this.showLog = showLog;
         }
 
-        synchronized void say(String line) {
-            out.printf("[%6.1fs] %s%n", (System.nanoTime() - t0) / 1e9, line);
-            out.flush();
+        void say(String line) {
+            lines.say(line);
         }
 
         @Override
@@ -220,9 +161,7 @@ public final class DeployCommand implements Callable<Integer> {
         @Override
         public void logLine(LogLine e) {
             if (showLog) {
-                synchronized (this) {
-                    out.printf("%-12s | %s%n", e.node(), e.line());
-                }
+                lines.raw(String.format("%-12s | %s", e.node(), e.line()));
             }
         }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
         description = {"Release-engineering console: fleet deploy, upgrades, release by SBOM, offline audit.",
                 "With no command, opens the console on the workspace."},
         subcommands = {WorkspaceCommand.class, AuditCommand.class, NodesCommand.class, DeployCommand.class,
-            RegistryCommand.class, SbomCommand.class})
+            RegistryCommand.class, SbomCommand.class, UpgradeCommand.class})
 public final class SlipwayCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspace;

@@ -249,14 +249,14 @@ public final class DeployBench {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> s = new ArrayList<>(values);
         Collections.sort(s);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
-    private static String fmt(List<Double> values) {
+    static String fmt(List<Double> values) {
         return values.stream().map(v -> String.format("%.0f", v)).toList().toString();
     }
 }

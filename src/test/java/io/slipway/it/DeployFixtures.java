@@ -62,6 +62,12 @@ final class DeployFixtures {
     }
 
     static Published publish(String software, String version, Variant variant) throws Exception {
+        return publish(software, version, variant, Map.of());
+    }
+
+    /** With {@code extraLabels} on the build environment (an upgrade's run-command and health-command). */
+    static Published publish(String software, String version, Variant variant, Map<String, String> extraLabels)
+            throws Exception {
         String registry = TestEnvironment.registry();
         String pkgPath = "slipway/packages/" + software + ":" + version;
         String pkgImage = registry + "/" + pkgPath;
@@ -90,6 +96,7 @@ final class DeployFixtures {
             labels.put(SlipwayLabels.ENV_BUILD_COMMAND, "set -e; rm -rf /work; mkdir -p /work; "
                     + "tar -xzf package/" + software + "-src.tar.gz -C /work; sh /work/" + software + "/build.sh " + OUTPUT);
             labels.put(SlipwayLabels.ENV_OUTPUT_PATH, OUTPUT);
+            labels.putAll(extraLabels);
             if (variant.omitLabel() != null) {
                 labels.remove(variant.omitLabel());
             }

@@ -4,6 +4,7 @@ import io.slipway.core.common.UserFacingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -40,7 +41,7 @@ public final class Workspace implements AutoCloseable {
         Path dbFile = databaseFile(dir);
         boolean exists = Files.exists(dbFile);
         if (exists) {
-            SchemaInspection.inspect(dir, jdbcUrl(dir) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE");
+            inspect(dir);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(dir), "sa", "");
         try {
@@ -50,6 +51,29 @@ public final class Workspace implements AutoCloseable {
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
+        }
+    }
+
+    /**
+     * The read-only look before opening. Read-only, H2 refuses any lock file, even one a killed Slipway left behind
+     * (its watchdog stopped writing it): then one read-write open settles it — H2 takes over a lock file nobody keeps
+     * alive and refuses one that is ("already in use") — and the look is repeated.
+     */
+    private static void inspect(Path dir) {
+        String readOnly = jdbcUrl(dir) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
+        try {
+            SchemaInspection.inspect(dir, readOnly);
+        } catch (UserFacingException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !String.valueOf(sql.getMessage()).contains("Lock file exists")) {
+                throw e;
+            }
+            LOG.info("workspace {}: a lock file is left; checking whether a running Slipway keeps it", dir);
+            try (Connection c = DriverManager.getConnection(jdbcUrl(dir) + ";IFEXISTS=TRUE", "sa", "")) {
+                LOG.info("workspace {}: the lock file was stale (a Slipway stopped without closing it)", dir);
+            } catch (SQLException held) {
+                throw SchemaInspection.translate(dir, held);
+            }
+            SchemaInspection.inspect(dir, readOnly);
         }
     }
 

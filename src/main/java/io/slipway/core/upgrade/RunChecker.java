@@ -114,6 +114,7 @@ final class RunChecker implements PushedImageCheck {
         ContainerState last = null;
         String problem = null;
         String healthNote = "";
+        long waited = 0;
         while (true) {
             ctx.cancel().throwIfCancelled();
             long now = System.nanoTime();
@@ -150,7 +151,9 @@ final class RunChecker implements PushedImageCheck {
                         last.oomKilled(), hs, last.failingStreak(), last.healthOutputs());
                 break;
             }
+            long w0 = System.nanoTime();
             sleep(Math.min(1_000, Math.max(50, (end - now) / 1_000_000)));
+            waited += System.nanoTime() - w0;
         }
         long watched = (System.nanoTime() - start) / 1_000_000;
         RunStatus status = problem == null ? RunStatus.HEALTHY : RunStatus.ABNORMAL;
@@ -160,7 +163,7 @@ final class RunChecker implements PushedImageCheck {
                 : "abnormal: " + problem + healthNote;
         RunEvidence evidence = new RunEvidence(last != null && last.running(), last == null ? null : last.exitCode(),
                 last == null ? 0 : last.restartCount(), last != null && last.oomKilled(),
-                last == null ? null : last.healthStatus(), healthOutputs, watched, summary);
+                last == null ? null : last.healthStatus(), healthOutputs, watched, summary, waited / 1_000_000);
         LOG.info("node {}: run check {}: {}", ctx.node(), status, summary);
         return new Result(status, basis, evidence, (System.nanoTime() - t0) / 1_000_000);
     }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Works an upgrade run through its waves. A wave runs one deploy per software over the wave's nodes that have it as a
  * target (the deploy engine's steps, with the {@link RunChecker} after the push), one software after the other, so
  * a node never builds two things at once; then its failure share is held against its threshold: within → next wave,
- * past → the run pauses. No thread of its own: each step goes on from the completion of the one before it.
+ * past → the run pauses (after the last wave there is nothing left to hold back: the run finishes). No thread of its own: each step goes on from the completion of the one before it.
  */
 final class UpgradeDriver {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeDriver.class);
@@ -206,7 +206,7 @@ final class UpgradeDriver {
         details.put("passed", passed);
         write(List.of(AuditTrail.Entry.of("upgrade.wave.finished", subject(), details)), c -> null);
         emit(new UpgradeEvent.WaveFinished(settings.runId(), wave, failed, inWave.size(), threshold, passed));
-        if (!passed) {
+        if (!passed && wave < settings.waveCount()) {
             String reason = "wave " + wave + " of " + settings.waveCount() + (wave == 1 ? " (canary)" : "") + ": "
                     + failed + " of " + inWave.size() + " targets failed or abnormal ("
                     + FailureShare.format(failed / (double) inWave.size()) + "), over the threshold of "

@@ -109,6 +109,28 @@ class WorkspaceTest {
     }
 
     @Test
+    void opensAWorkspaceWhoseHolderWasKilled() throws Exception {
+        Workspace.open(dir).close();
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldWorkspace.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream()));
+        String line;
+        do {
+            line = lines.readLine();
+        } while (line != null && !line.equals("held"));
+        assertThat(line).as("holder process opened the workspace").isEqualTo("held");
+
+        holder.destroyForcibly(); // kill -9: its lock file stays behind, no longer kept alive
+        holder.waitFor();
+
+        assertThat(dir.resolve("slipway.lock.db")).exists();
+        try (Workspace ws = Workspace.open(dir)) {
+            assertThat(ws.wasCreated()).isFalse();
+        }
+    }
+
+    @Test
     void schemaVersionConstantMatchesTheHighestMigration() throws Exception {
         Path migrations = Path.of("src/main/resources/db/migration");
         int highest;
