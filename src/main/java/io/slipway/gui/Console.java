@@ -26,6 +26,7 @@ import io.slipway.gui.shell.WindowPlacement;
 import io.slipway.gui.tasks.RunningTasks;
 import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.upgrade.CoreUpgradeStarter;
+import io.slipway.gui.upgrade.LastUpgrades;
 import io.slipway.gui.upgrade.UpgradeHistoryViewController;
 import io.slipway.gui.upgrade.UpgradeHistoryViewModel;
 import io.slipway.gui.upgrade.UpgradeLiveViewController;
@@ -76,6 +77,7 @@ public final class Console {
     /** On the FX thread: fills {@code stage}, restores placement and the last view, and shows it. */
     public MainWindowViewModel show(Stage stage) {
         NodesViewModel nodes = new NodesViewModel(core.inventory(), executor, probes, Platform::runLater);
+        nodes.lastUpgradesFrom(() -> LastUpgrades.byNode(core.upgradeService().history(null, null)));
         DeploysViewModel deploys = new DeploysViewModel(core.deploys(), executor);
         DeployProgressViewModel live = new DeployProgressViewModel(new CoreDeployStarter(core, pipelines, registryOpener), executor,
                 WorkerPools.fxDispatcher(), deploys::refresh);

@@ -5,6 +5,10 @@ import io.slipway.core.inventory.Node;
 import io.slipway.core.upgrade.UpgradeDiff;
 import io.slipway.core.upgrade.UpgradeOffer;
 import io.slipway.gui.common.FxmlLoaderFactory;
+import io.slipway.gui.upgrade.UpgradeHistoryViewController;
+import io.slipway.gui.upgrade.UpgradeHistoryViewModel;
+import io.slipway.gui.upgrade.UpgradeLiveViewController;
+import io.slipway.gui.upgrade.UpgradeLiveViewModel;
 import io.slipway.gui.upgrade.UpgradesViewController;
 import io.slipway.gui.upgrade.UpgradesViewModel;
 import io.slipway.gui.tasks.SynchronousTaskExecutor;
@@ -85,8 +89,14 @@ public final class UpgradeDiffBench {
         started.await();
         UpgradesViewModel vm = new UpgradesViewModel(core.upgrades(), core.nodes(), new SynchronousTaskExecutor());
         Object[] ui = onFx(() -> {
+            // the view's Live and History tabs, idle: only the diff is measured
+            UpgradeLiveViewModel live = new UpgradeLiveViewModel(null, new SynchronousTaskExecutor(),
+                    (work, delay) -> Platform.runLater(work), () -> { });
             FxmlLoaderFactory loaders = new FxmlLoaderFactory(Map.of(UpgradesViewController.class,
-                    (Supplier<Object>) () -> new UpgradesViewController(vm)));
+                    (Supplier<Object>) () -> new UpgradesViewController(vm), UpgradeLiveViewController.class,
+                    (Supplier<Object>) () -> new UpgradeLiveViewController(live), UpgradeHistoryViewController.class,
+                    (Supplier<Object>) () -> new UpgradeHistoryViewController(new UpgradeHistoryViewModel(
+                            core.upgradeService(), new SynchronousTaskExecutor()))));
             Parent root = loaders.load("UpgradesView");
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().add(UpgradeDiffBench.class.getResource("/css/slipway.css").toExternalForm());

@@ -126,6 +126,14 @@ class UpgradeViewIT extends ConsoleFixture {
             return null;
         });
         waitUntil(() -> plan.getText().equals("Upgrade… acts on all 1 upgrade"));
+
+        // the Nodes view: each node's last upgrade result per software
+        robot.clickOn("#nav-nodes");
+        TableView<?> nodesTable = lookup("#nodesTable");
+        waitUntil(() -> robot.from(nodesTable).lookup(".table-cell").queryAll().stream().anyMatch(n ->
+                n instanceof Labeled l && l.getGraphic() instanceof javafx.scene.text.Text t
+                        && t.getText().contains(bad + " 1.1.0 ↩ rolled back (abnormal)")
+                        && t.getText().contains(ok + " 1.1.0 ✔ committed")));
     }
 
     private List<Node> cells(TableView<?> table, String text) {
