@@ -91,7 +91,7 @@ public final class UpgradeDiffBench {
         Object[] ui = onFx(() -> {
             // the view's Live and History tabs, idle: only the diff is measured
             UpgradeLiveViewModel live = new UpgradeLiveViewModel(null, new SynchronousTaskExecutor(),
-                    (work, delay) -> Platform.runLater(work), () -> { });
+                    (task, delay) -> Platform.runLater(task), () -> { });
             FxmlLoaderFactory loaders = new FxmlLoaderFactory(Map.of(UpgradesViewController.class,
                     (Supplier<Object>) () -> new UpgradesViewController(vm), UpgradeLiveViewController.class,
                     (Supplier<Object>) () -> new UpgradeLiveViewController(live), UpgradeHistoryViewController.class,

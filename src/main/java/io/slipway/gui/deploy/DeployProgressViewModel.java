@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class DeployProgressViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DeployProgressViewModel.class);
     static final long FLUSH_INTERVAL_MS = 75;
-    private static final long TICK_MS = 1000;
 
     private final DeployStarter starter;
     private final TaskExecutor executor;
@@ -75,7 +74,6 @@ public final class DeployProgressViewModel {
     private boolean abortRequested;
     private String lastRegistry;
     private int lastParallelism = 4;
-    private boolean ticking;
 
     public DeployProgressViewModel(DeployStarter starter, TaskExecutor executor, UiDispatcher ui, Runnable onFinished) {
         this(starter, executor, ui, onFinished, Instant::now, System::nanoTime);
@@ -274,15 +272,15 @@ public final class DeployProgressViewModel {
             for (String n : s.nodes()) {
                 row(n);
             }
-            startTicking();
+            events.tickWhile(active::get, this::updateElapsed);
         } else if (e instanceof DeployListener.NodeStateChanged c) {
             LiveNodeRow row = row(c.node());
-            if (row.startedAt == null && c.to() != NodeDeployState.PENDING) {
-                row.startedAt = c.at();
+            if (row.startedAt() == null && c.to() != NodeDeployState.PENDING) {
+                row.startedAt(c.at());
             }
             row.stateProperty().set(c.to());
             if (c.to().isTerminal()) {
-                row.endedAt = c.at();
+                row.endedAt(c.at());
                 row.stepProperty().set(c.to().label());
                 row.progressProperty().set(1);
                 row.resultProperty().set(resultText(c.to(), c.detail()));
@@ -302,8 +300,8 @@ public final class DeployProgressViewModel {
             row.progressProperty().set(1);
             row.resultProperty().set(resultText(o.state(), o.detail()));
             if (o.startedAt() != null) {
-                row.startedAt = o.startedAt();
-                row.endedAt = o.duration() == null ? row.endedAt : o.startedAt().plus(o.duration());
+                row.startedAt(o.startedAt());
+                row.endedAt(o.duration() == null ? row.endedAt() : o.startedAt().plus(o.duration()));
             }
             if (row.log().isEmpty() && !o.logTail().isEmpty()) {
                 row.addLog(o.logTail());
@@ -354,30 +352,9 @@ public final class DeployProgressViewModel {
         return d == null ? 0 : Math.max(0, d.toMillis() / 1000.0);
     }
 
-    private void startTicking() {
-        if (!ticking) {
-            ticking = true;
-            ui.runLater(this::tick, TICK_MS);
-        }
-    }
-
-    private void tick() {
-        updateElapsed();
-        if (active.get()) {
-            ui.runLater(this::tick, TICK_MS);
-        } else {
-            ticking = false;
-        }
-    }
-
     private void updateElapsed() {
         Instant t = now.get();
-        for (LiveNodeRow r : rows) {
-            if (r.startedAt != null) {
-                Instant end = r.endedAt != null ? r.endedAt : t;
-                r.elapsedProperty().set(Formats.duration(Duration.between(r.startedAt, end)));
-            }
-        }
+        rows.forEach(r -> r.updateElapsed(t));
     }
 
     private void updateCounts() {

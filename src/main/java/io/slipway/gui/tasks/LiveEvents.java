@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -26,6 +27,8 @@ public final class LiveEvents<E> {
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private volatile long lastFlushNanos;
     private int flushes;
+    private boolean ticking;
+    private static final long TICK_MS = 1000;
 
     /** @param apply gets each batch on the UI thread */
     public LiveEvents(UiDispatcher ui, long intervalMs, LongSupplier nanoClock, Consumer<List<E>> apply) {
@@ -77,6 +80,23 @@ public final class LiveEvents<E> {
             }
         }
         apply.accept(batch);
+    }
+
+    /** UI thread: calls {@code onTick} about once a second while {@code active} holds (the elapsed times). */
+    public void tickWhile(BooleanSupplier active, Runnable onTick) {
+        if (!ticking) {
+            ticking = true;
+            ui.runLater(() -> tick(active, onTick), TICK_MS);
+        }
+    }
+
+    private void tick(BooleanSupplier active, Runnable onTick) {
+        onTick.run();
+        if (active.getAsBoolean()) {
+            ui.runLater(() -> tick(active, onTick), TICK_MS);
+        } else {
+            ticking = false;
+        }
     }
 
     /** How many batches were applied (tests check the coalescing). */

@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class UpgradeLiveViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeLiveViewModel.class);
     static final long FLUSH_INTERVAL_MS = 75;
-    private static final long TICK_MS = 1000;
 
     private final UpgradeStarter starter;
     private final TaskExecutor executor;
@@ -67,7 +66,6 @@ public final class UpgradeLiveViewModel {
     private UpgradeRun current;
     private String registry;
     private boolean abortRequested;
-    private boolean ticking;
 
     public UpgradeLiveViewModel(UpgradeStarter starter, TaskExecutor executor, UiDispatcher ui, Runnable onFinished) {
         this(starter, executor, ui, onFinished, Instant::now, System::nanoTime);
@@ -226,7 +224,7 @@ public final class UpgradeLiveViewModel {
                     + Formats.plural(s.targets().size(), "target", "targets") + " in "
                     + Formats.plural(s.waves().size(), "wave", "waves") + (s.continued() ? " (continued)" : ""));
             s.targets().forEach(this::update);
-            startTicking();
+            events.tickWhile(active::get, this::updateElapsed);
         } else if (e instanceof UpgradeEvent.WaveStarted w) {
             wave.set("Wave " + w.wave() + " of " + w.waveCount() + ": " + Formats.plural(w.nodes().size(), "node",
                     "nodes") + ", at most " + percent(w.threshold()) + " may fail");
@@ -272,15 +270,15 @@ public final class UpgradeLiveViewModel {
             return r;
         });
         row.recordProperty().set(t);
-        if (row.startedAt == null && t.startedAt() != null) {
-            row.startedAt = t.startedAt();
+        if (row.startedAt() == null && t.startedAt() != null) {
+            row.startedAt(t.startedAt());
         }
         if (t.phase().isFinal()) {
-            row.endedAt = t.finishedAt() != null ? t.finishedAt() : now.get();
+            row.endedAt(t.finishedAt() != null ? t.finishedAt() : now.get());
             row.progressProperty().set(1);
             row.stepProperty().set(Verdicts.outcome(t));
         } else {
-            row.endedAt = null;
+            row.endedAt(null);
             row.stepProperty().set(t.phase() == TargetPhase.UPGRADING && t.step() != null ? t.step()
                     : t.phase().label());
             if (t.phase() == TargetPhase.PENDING) {
@@ -316,30 +314,9 @@ public final class UpgradeLiveViewModel {
         return io.slipway.core.upgrade.FailureShare.format(share);
     }
 
-    private void startTicking() {
-        if (!ticking) {
-            ticking = true;
-            ui.runLater(this::tick, TICK_MS);
-        }
-    }
-
-    private void tick() {
-        updateElapsed();
-        if (active.get()) {
-            ui.runLater(this::tick, TICK_MS);
-        } else {
-            ticking = false;
-        }
-    }
-
     private void updateElapsed() {
         Instant t = now.get();
-        for (LiveTargetRow r : rows) {
-            if (r.startedAt != null) {
-                r.elapsedProperty().set(Formats.duration(Duration.between(r.startedAt, r.endedAt != null ? r.endedAt
-                        : t)));
-            }
-        }
+        rows.forEach(r -> r.updateElapsed(t));
     }
 
     /** {@code 4 targets · upgrade: 3 succeeded, 1 failed · run: 2 healthy, 1 abnormal, 1 not checked · …}. */
