@@ -4,7 +4,8 @@
 # (NN-view-dark.png), publishes the sample release set from the SBOM view by typing and clicking (09-sbom-published.png); then, when the test environment runs
 # (eval "$(scripts/test-env.sh start)"), the Registry view browsing its registry (08-registry.png) and its
 # Add-registry dialog filled in (10-registry-add.png).
-# Usage: scripts/screenshots.sh [all|sample|registry]   ($SLIPWAY_BUILD_DIR: Maven build dir, default target;
+# Then the Upgrades view running a live upgrade with one abnormal, rolled-back target (11-upgrade-live.png).
+# Usage: scripts/screenshots.sh [all|sample|registry|upgrade]   ($SLIPWAY_BUILD_DIR: Maven build dir, default target;
 #        $SLIPWAY_DISPLAY: the Xvfb display, default :97)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -127,9 +128,35 @@ registry_view() {
   app=
 }
 
+# A live upgrade over the test environment's nodes with one abnormal, rolled-back target (11-upgrade-live.png):
+# io.slipway.it.LiveUpgradeDemo (test classpath) publishes the environments, deploys the old versions and starts the
+# upgrade through the Upgrade… dialog; the shot is taken while the healthy targets are still in their run check.
+upgrade_view() {
+  if [ -z "${SLIPWAY_TEST_REGISTRY:-}" ]; then
+    echo "skipping 11-upgrade-live.png: the test environment is not running (eval \"\$(scripts/test-env.sh start)\")" >&2
+    return 0
+  fi
+  mvn_build -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$ws/cp.txt" \
+    -Dmdep.includeScope=test
+  java -cp "$build/test-classes:$build/classes:$(cat "$ws/cp.txt")" io.slipway.it.LiveUpgradeDemo 5 "$ws/upgrade.ready" \
+    > "$ws/upgrade-demo.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1500); do
+    [ -f "$ws/upgrade.ready" ] && break
+    kill -0 $app 2>/dev/null || { cat "$ws/upgrade-demo.log" >&2; echo "the upgrade demo exited early" >&2; return 1; }
+    sleep 0.2
+  done
+  [ -f "$ws/upgrade.ready" ] || { cat "$ws/upgrade-demo.log" >&2; echo "the upgrade demo never got ready" >&2; return 1; }
+  import -window root docs/screenshots/11-upgrade-live.png
+  echo docs/screenshots/11-upgrade-live.png >&2
+  wait $app 2>/dev/null || true
+  app=
+}
+
 case $what in
-  all) sample_views; registry_view ;;
+  all) sample_views; registry_view; upgrade_view ;;
+  upgrade) upgrade_view ;;
   sample) sample_views ;;
   registry) registry_view ;;
-  *) echo "usage: $0 [all|sample|registry]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|sample|registry|upgrade]" >&2; exit 2 ;;
 esac

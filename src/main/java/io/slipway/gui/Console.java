@@ -27,6 +27,12 @@ import io.slipway.gui.shell.MainWindowViewModel;
 import io.slipway.gui.shell.WindowPlacement;
 import io.slipway.gui.tasks.RunningTasks;
 import io.slipway.gui.tasks.TaskExecutor;
+import io.slipway.gui.upgrade.CoreUpgradeStarter;
+import io.slipway.gui.upgrade.LastUpgrades;
+import io.slipway.gui.upgrade.UpgradeHistoryViewController;
+import io.slipway.gui.upgrade.UpgradeHistoryViewModel;
+import io.slipway.gui.upgrade.UpgradeLiveViewController;
+import io.slipway.gui.upgrade.UpgradeLiveViewModel;
 import io.slipway.gui.upgrade.UpgradesViewController;
 import io.slipway.gui.upgrade.UpgradesViewModel;
 import io.slipway.gui.tasks.WorkerPools;
@@ -70,13 +76,25 @@ public final class Console {
         this.registryOpener = registryOpener;
     }
 
+    private static Map.Entry<Class<?>, Supplier<?>> controller(Class<?> type, Supplier<?> make) {
+        return Map.entry(type, make);
+    }
+
     /** On the FX thread: fills {@code stage}, restores placement and the last view, and shows it. */
     public MainWindowViewModel show(Stage stage) {
         NodesViewModel nodes = new NodesViewModel(core.inventory(), executor, probes, Platform::runLater);
+        nodes.lastUpgradesFrom(() -> LastUpgrades.byNode(core.upgradeService().history(null, null)));
         DeploysViewModel deploys = new DeploysViewModel(core.deploys(), executor);
         DeployProgressViewModel live = new DeployProgressViewModel(new CoreDeployStarter(core, pipelines, registryOpener), executor,
                 WorkerPools.fxDispatcher(), deploys::refresh);
         UpgradesViewModel upgrades = new UpgradesViewModel(core.upgrades(), core.nodes(), executor);
+        UpgradeHistoryViewModel upgradeHistory = new UpgradeHistoryViewModel(core.upgradeService(), executor);
+        UpgradeLiveViewModel upgradeLive = new UpgradeLiveViewModel(new CoreUpgradeStarter(core, pipelines,
+                registryOpener), executor, WorkerPools.fxDispatcher(), () -> {
+                    upgrades.refresh(); // nodes now report the new versions
+                    upgradeHistory.refresh();
+                    nodes.refresh();
+                });
         SbomViewModel sbom = new SbomViewModel(core.components(), core.sbomRelease(), core.settings(), executor,
                 javafx.application.Platform::runLater);
         AuditViewModel audit = new AuditViewModel(core.audit(), executor, Platform::runLater);
@@ -100,17 +118,20 @@ public final class Console {
         }));
 
         FxmlLoaderFactory[] loaders = new FxmlLoaderFactory[1]; // the shell's controller loads views with it
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(main, loaders[0], running),
-                NodesViewController.class, () -> new NodesViewController(nodes),
-                DeploysViewController.class, () -> new DeploysViewController(deploys),
-                DeployProgressViewController.class, () -> new DeployProgressViewController(live),
-                UpgradesViewController.class, () -> new UpgradesViewController(upgrades),
-                SbomViewController.class, () -> new SbomViewController(sbom),
-                ReleasePublishController.class, () -> new ReleasePublishController(sbom.policy(), sbom.publishing()),
-                AuditViewController.class, () -> new AuditViewController(audit),
-                SettingsViewController.class, () -> new SettingsViewController(settings),
-                RegistryViewController.class, () -> new RegistryViewController(registry));
+        Map<Class<?>, Supplier<?>> controllers = Map.ofEntries(
+                controller(MainWindowController.class, () -> new MainWindowController(main, loaders[0], running)),
+                controller(NodesViewController.class, () -> new NodesViewController(nodes)),
+                controller(DeploysViewController.class, () -> new DeploysViewController(deploys)),
+                controller(DeployProgressViewController.class, () -> new DeployProgressViewController(live)),
+                controller(UpgradesViewController.class, () -> new UpgradesViewController(upgrades, upgradeLive.registries(),
+                        upgradeLive::start, upgradeLive::loadRegistries, upgradeHistory::activate)),
+                controller(UpgradeLiveViewController.class, () -> new UpgradeLiveViewController(upgradeLive)),
+                controller(UpgradeHistoryViewController.class, () -> new UpgradeHistoryViewController(upgradeHistory)),
+                controller(SbomViewController.class, () -> new SbomViewController(sbom)),
+                controller(ReleasePublishController.class, () -> new ReleasePublishController(sbom.policy(), sbom.publishing())),
+                controller(AuditViewController.class, () -> new AuditViewController(audit)),
+                controller(SettingsViewController.class, () -> new SettingsViewController(settings)),
+                controller(RegistryViewController.class, () -> new RegistryViewController(registry)));
         loaders[0] = new FxmlLoaderFactory(controllers);
 
         Scene scene = new Scene(loaders[0].load("MainWindow"));

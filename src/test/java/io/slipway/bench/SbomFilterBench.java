@@ -12,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -107,16 +105,16 @@ public final class SbomFilterBench {
             }
             if (round == 0) {
                 System.out.printf(Locale.ROOT, "warm-up round: %d keystrokes, median %.1f ms, max %.1f ms%n",
-                        times.size(), median(times), max(times));
+                        times.size(), Stats.median(times), Stats.max(times));
             } else {
                 all.addAll(times);
                 System.out.printf(Locale.ROOT, "round %d: %d keystrokes, median %.1f ms, max %.1f ms (of which in the "
-                        + "text change itself: median %.1f ms, max %.1f ms)%n", round, times.size(), median(times),
-                        max(times), median(SYNC), max(SYNC));
+                        + "text change itself: median %.1f ms, max %.1f ms)%n", round, times.size(), Stats.median(times),
+                        Stats.max(times), Stats.median(SYNC), Stats.max(SYNC));
             }
         }
         System.out.printf(Locale.ROOT, "ALL %d timed keystrokes over %,d rows: median %.1f ms, p95 %.1f ms, max %.1f ms "
-                + "(target < 100 ms)%n", all.size(), rows, median(all), percentile(all, 0.95), max(all));
+                + "(target < 100 ms)%n", all.size(), rows, Stats.median(all), Stats.percentile(all, 0.95), Stats.max(all));
         Platform.exit();
         core.close();
         System.exit(0);
@@ -129,21 +127,7 @@ public final class SbomFilterBench {
 
     /** Sets the filter text on the FX thread; returns ms until the end of the next pulse's layout. */
     private static double keystroke(Scene scene, TextField filter, String text) throws Exception {
-        CompletableFuture<Double> done = new CompletableFuture<>();
-        AtomicLong t0 = new AtomicLong();
-        Platform.runLater(() -> {
-            Runnable[] listener = new Runnable[1];
-            listener[0] = () -> {
-                scene.removePostLayoutPulseListener(listener[0]);
-                done.complete((System.nanoTime() - t0.get()) / 1e6);
-            };
-            t0.set(System.nanoTime());
-            filter.setText(text);
-            SYNC.add((System.nanoTime() - t0.get()) / 1e6);
-            scene.addPostLayoutPulseListener(listener[0]);
-            Platform.requestNextPulse();
-        });
-        return done.get(30, TimeUnit.SECONDS);
+        return Frames.time(scene, () -> filter.setText(text), SYNC::add);
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
@@ -156,18 +140,5 @@ public final class SbomFilterBench {
             }
         });
         return f.get(300, TimeUnit.SECONDS);
-    }
-
-    private static double median(List<Double> t) {
-        return percentile(t, 0.5);
-    }
-
-    private static double percentile(List<Double> t, double p) {
-        double[] s = t.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return s[Math.min(s.length - 1, (int) Math.floor(p * (s.length - 1) + 0.5))];
-    }
-
-    private static double max(List<Double> t) {
-        return Arrays.stream(t.stream().mapToDouble(Double::doubleValue).toArray()).max().orElse(0);
     }
 }

@@ -18,7 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The console in a headless window on a workspace of the test environment's nodes, for TestFX integration tests. */
 abstract class ConsoleFixture {
-    static final long UI_TIMEOUT_S = 20;
+    static final long UI_TIMEOUT_S = 60; // the console's first frame on a loaded 2-core machine
 
     @TempDir
     Path dir;

@@ -1,10 +1,11 @@
 package io.slipway.gui.deploy;
 
 import io.slipway.core.deploy.NodeDeployState;
+import io.slipway.gui.common.PassphrasePrompt;
+import io.slipway.gui.common.ProgressCells;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.CategoryAxis;
@@ -12,17 +13,12 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.VBox;
 
 /** Binds the live deploy pane (in the Deploys view) to its view-model. */
 public final class DeployProgressViewController {
@@ -68,7 +64,7 @@ public final class DeployProgressViewController {
         nodeColumn.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().node()));
         stepColumn.setCellValueFactory(c -> c.getValue().stepProperty());
         progressColumn.setCellValueFactory(c -> c.getValue().progressProperty());
-        progressColumn.setCellFactory(c -> new ProgressCell());
+        progressColumn.setCellFactory(c -> ProgressCells.create());
         elapsedColumn.setCellValueFactory(c -> c.getValue().elapsedProperty());
         resultColumn.setCellValueFactory(c -> c.getValue().resultProperty());
         resultColumn.setCellFactory(c -> new ResultCell());
@@ -171,39 +167,8 @@ public final class DeployProgressViewController {
 
     @FXML
     private void retry() {
-        Dialog<char[]> ask = new Dialog<>();
-        ask.initOwner(table.getScene().getWindow());
-        ask.setTitle("Retry failed nodes");
-        ask.setHeaderText("Retry the failed nodes");
-        PasswordField pass = new PasswordField();
-        pass.setId("retryPassphrase");
-        pass.setPromptText("workspace passphrase (if the registry has credentials)");
-        ask.getDialogPane().setContent(new VBox(6, new Label("Passphrase"), pass));
-        ask.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        ask.setResultConverter(b -> b == ButtonType.OK ? pass.getText().toCharArray() : null);
-        Optional<char[]> answer = ask.showAndWait();
-        pass.clear();
-        answer.ifPresent(vm::retryFailed);
-    }
-
-    /** A progress bar; -1 shows as indeterminate. */
-    private static final class ProgressCell extends TableCell<LiveNodeRow, Number> {
-        private final ProgressBar bar = new ProgressBar();
-
-        ProgressCell() {
-            bar.setMaxWidth(Double.MAX_VALUE);
-        }
-
-        @Override
-        protected void updateItem(Number value, boolean empty) {
-            super.updateItem(value, empty);
-            if (empty || value == null) {
-                setGraphic(null);
-                return;
-            }
-            bar.setProgress(value.doubleValue() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : value.doubleValue());
-            setGraphic(bar);
-        }
+        PassphrasePrompt.ask(table.getScene().getWindow(), "Retry the failed nodes", "retryPassphrase")
+                .ifPresent(vm::retryFailed);
     }
 
     /** The result, coloured by outcome through CSS ({@code .result-done}, {@code .result-failed}). */

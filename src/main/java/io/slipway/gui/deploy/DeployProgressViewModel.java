@@ -7,6 +7,7 @@ import io.slipway.core.deploy.NodeDeployState;
 import io.slipway.core.deploy.NodeOutcome;
 import io.slipway.core.engine.TransferProgress;
 import io.slipway.gui.common.Formats;
+import io.slipway.gui.tasks.LiveEvents;
 import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.tasks.Tasks;
 import io.slipway.gui.tasks.UiDispatcher;
@@ -17,10 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -43,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class DeployProgressViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DeployProgressViewModel.class);
     static final long FLUSH_INTERVAL_MS = 75;
-    private static final long TICK_MS = 1000;
 
     private final DeployStarter starter;
     private final TaskExecutor executor;
@@ -68,11 +64,8 @@ public final class DeployProgressViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private final BooleanProperty retryAvailable = new SimpleBooleanProperty(this, "retryAvailable");
 
-    // filled on pipeline threads, drained on the UI thread
-    private final Queue<Object> events = new ConcurrentLinkedQueue<>();
-    private final Map<String, DeployListener.TransferProgressed> transfers = new ConcurrentHashMap<>();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
-    private volatile long lastFlushNanos;
+    // filled on pipeline threads, applied on the UI thread
+    private final LiveEvents<Object> events;
     private final DeployListener listener = new Listener();
 
     // UI thread only
@@ -82,8 +75,6 @@ public final class DeployProgressViewModel {
     private boolean abortRequested;
     private String lastRegistry;
     private int lastParallelism = 4;
-    private boolean ticking;
-    private int flushes;
 
     public DeployProgressViewModel(DeployStarter starter, TaskExecutor executor, UiDispatcher ui, Runnable onFinished) {
         this(starter, executor, ui, onFinished, Instant::now, System::nanoTime);
@@ -97,7 +88,7 @@ public final class DeployProgressViewModel {
         this.onFinished = onFinished;
         this.now = now;
         this.nanoClock = nanoClock;
-        this.lastFlushNanos = nanoClock.getAsLong() - FLUSH_INTERVAL_MS * 1_000_000;
+        this.events = new LiveEvents<>(ui, FLUSH_INTERVAL_MS, nanoClock, this::flush);
     }
 
     /** Loads the nodes, groups and registries the "New deploy" dialog offers. */
@@ -184,7 +175,6 @@ public final class DeployProgressViewModel {
 
     private void drainQueues() {
         events.clear();
-        transfers.clear();
     }
 
     /** Stops the running deploy: streams closed, containers stopped; nodes end ABORTED. */
@@ -225,8 +215,7 @@ public final class DeployProgressViewModel {
 
         @Override
         public void transferProgress(TransferProgressed event) {
-            transfers.put(event.node(), event);
-            schedule();
+            events.latest(event.node(), event);
         }
 
         @Override
@@ -246,28 +235,16 @@ public final class DeployProgressViewModel {
     }
 
     private void post(Object event) {
-        events.add(event);
-        schedule();
+        events.post(event);
     }
 
-    private void schedule() {
-        if (flushScheduled.compareAndSet(false, true)) {
-            long waitNanos = lastFlushNanos + FLUSH_INTERVAL_MS * 1_000_000 - nanoClock.getAsLong();
-            ui.runLater(this::flush, Math.max(0, waitNanos / 1_000_000));
-        }
-    }
-
-    /** On the UI thread: applies every queued event, then the newest transfer progress of each node. */
-    private void flush() {
-        flushScheduled.set(false);
-        lastFlushNanos = nanoClock.getAsLong();
-        flushes++;
+    /** On the UI thread: applies a batch of events, then the newest transfer progress of each node. */
+    private void flush(List<Object> batch) {
         Map<String, List<String>> logs = new LinkedHashMap<>();
-        Object e;
-        while ((e = events.poll()) != null) {
+        for (Object e : batch) {
             if (e instanceof DeployListener.LogLine l) {
                 logs.computeIfAbsent(l.node(), k -> new ArrayList<>()).add(l.line());
-            } else {
+            } else if (!(e instanceof DeployListener.TransferProgressed)) {
                 apply(e);
             }
         }
@@ -277,10 +254,10 @@ public final class DeployProgressViewModel {
                 row.addLog(lines);
             }
         });
-        for (String node : List.copyOf(transfers.keySet())) {
-            DeployListener.TransferProgressed t = transfers.remove(node);
-            LiveNodeRow row = t == null ? null : byNode.get(t.node());
-            if (row != null && row.stateProperty().get() == t.step()) {
+        for (Object e : batch) {
+            LiveNodeRow row = e instanceof DeployListener.TransferProgressed t ? byNode.get(t.node()) : null;
+            DeployListener.TransferProgressed t = row == null ? null : (DeployListener.TransferProgressed) e;
+            if (t != null && row.stateProperty().get() == t.step()) {
                 TransferProgress p = t.progress();
                 boolean known = p.bytesTotal() > 0 || p.layersTotal() > 0;
                 row.progressProperty().set(known ? p.fraction() : -1);
@@ -301,15 +278,15 @@ public final class DeployProgressViewModel {
             for (String n : s.nodes()) {
                 row(n);
             }
-            startTicking();
+            events.tickWhile(active::get, this::updateElapsed);
         } else if (e instanceof DeployListener.NodeStateChanged c) {
             LiveNodeRow row = row(c.node());
-            if (row.startedAt == null && c.to() != NodeDeployState.PENDING) {
-                row.startedAt = c.at();
+            if (row.startedAt() == null && c.to() != NodeDeployState.PENDING) {
+                row.startedAt(c.at());
             }
             row.stateProperty().set(c.to());
             if (c.to().isTerminal()) {
-                row.endedAt = c.at();
+                row.endedAt(c.at());
                 row.stepProperty().set(c.to().label());
                 row.progressProperty().set(1);
                 row.resultProperty().set(resultText(c.to(), c.detail()));
@@ -329,8 +306,8 @@ public final class DeployProgressViewModel {
             row.progressProperty().set(1);
             row.resultProperty().set(resultText(o.state(), o.detail()));
             if (o.startedAt() != null) {
-                row.startedAt = o.startedAt();
-                row.endedAt = o.duration() == null ? row.endedAt : o.startedAt().plus(o.duration());
+                row.startedAt(o.startedAt());
+                row.endedAt(o.duration() == null ? row.endedAt() : o.startedAt().plus(o.duration()));
             }
             if (row.log().isEmpty() && !o.logTail().isEmpty()) {
                 row.addLog(o.logTail());
@@ -381,30 +358,9 @@ public final class DeployProgressViewModel {
         return d == null ? 0 : Math.max(0, d.toMillis() / 1000.0);
     }
 
-    private void startTicking() {
-        if (!ticking) {
-            ticking = true;
-            ui.runLater(this::tick, TICK_MS);
-        }
-    }
-
-    private void tick() {
-        updateElapsed();
-        if (active.get()) {
-            ui.runLater(this::tick, TICK_MS);
-        } else {
-            ticking = false;
-        }
-    }
-
     private void updateElapsed() {
         Instant t = now.get();
-        for (LiveNodeRow r : rows) {
-            if (r.startedAt != null) {
-                Instant end = r.endedAt != null ? r.endedAt : t;
-                r.elapsedProperty().set(Formats.duration(Duration.between(r.startedAt, end)));
-            }
-        }
+        rows.forEach(r -> r.updateElapsed(t));
     }
 
     private void updateCounts() {
@@ -436,7 +392,7 @@ public final class DeployProgressViewModel {
     }
 
     int flushCount() {
-        return flushes;
+        return events.flushCount();
     }
 
     public ObservableList<LiveNodeRow> rows() {

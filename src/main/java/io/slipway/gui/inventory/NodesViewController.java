@@ -42,6 +42,7 @@ public final class NodesViewController {
     @FXML private Label probeLabel;
     @FXML private ProgressBar probeBar;
     @FXML private TableColumn<NodeRow, String> installedColumn;
+    @FXML private TableColumn<NodeRow, String> lastUpgradeColumn;
     @FXML private Label summaryLabel;
 
     public NodesViewController(NodesViewModel vm) {
@@ -91,6 +92,8 @@ public final class NodesViewController {
         Columns.text(lastSeenColumn, NodeRow::lastSeen);
         Columns.text(installedColumn, NodeRow::installed);
         installedColumn.setCellFactory(c -> TextCells.wrapping());
+        Columns.text(lastUpgradeColumn, r -> vm.lastUpgrade(r.name()));
+        lastUpgradeColumn.setCellFactory(c -> TextCells.wrapping());
         summaryLabel.textProperty().bind(vm.summaryProperty());
     }
 

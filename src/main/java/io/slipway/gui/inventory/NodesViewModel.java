@@ -14,12 +14,15 @@ import io.slipway.gui.tasks.TaskExecutor;
 import io.slipway.gui.tasks.Tasks;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
@@ -48,6 +51,9 @@ public final class NodesViewModel extends RefreshableViewModel<List<Node>> {
     public static final String ALL_STATUSES = "All statuses";
 
     private final NodeInventory inventory;
+    private final Map<String, String> lastUpgrades = new HashMap<>();
+    private Supplier<Map<String, String>> lastUpgradeSource = Map::of;
+    private volatile Map<String, String> loadedUpgrades = Map.of();
     private final Executor probeExecutor;
     private final Executor fxThread;
     private final Duration probeTimeout;
@@ -107,14 +113,26 @@ public final class NodesViewModel extends RefreshableViewModel<List<Node>> {
         return eq > 0 && keyValue.substring(eq + 1).equals(row.labelMap().get(keyValue.substring(0, eq)));
     }
 
+    /**
+     * Where the "Last upgrade" column reads from: node → its last upgrade result per software, in words (read with
+     * the nodes, off the FX thread). Without it the column stays empty.
+     */
+    public void lastUpgradesFrom(Supplier<Map<String, String>> source) {
+        this.lastUpgradeSource = source;
+    }
+
     @Override
     protected List<Node> load(Progress progress) {
         progress.progress(0, 0, "Reading nodes from the workspace");
-        return inventory.all();
+        List<Node> nodes = inventory.all();
+        loadedUpgrades = lastUpgradeSource.get();
+        return nodes;
     }
 
     @Override
     protected void show(List<Node> loaded) {
+        lastUpgrades.clear();
+        lastUpgrades.putAll(loadedUpgrades);
         all.setAll(loaded.stream().map(NodeRow::of).toList());
         updateChoices(loaded);
     }
@@ -261,6 +279,11 @@ public final class NodesViewModel extends RefreshableViewModel<List<Node>> {
                     actionError.set(title + " failed: " + e.getMessage());
                 })
                 .runOn(executor());
+    }
+
+    /** Node name → its last upgrade result per software ("" when it had none). */
+    public String lastUpgrade(String node) {
+        return lastUpgrades.getOrDefault(node, "");
     }
 
     public ObservableList<NodeRow> visibleNodes() {

@@ -1,11 +1,11 @@
 package io.slipway.gui.registry;
 
+import io.slipway.gui.common.FormDialog;
 import java.io.File;
 import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -20,6 +20,7 @@ import javafx.stage.Window;
 final class AddRegistryDialog extends FormDialog {
     AddRegistryDialog(Window owner, AddRegistryForm form, BiConsumer<AddRegistryForm, Runnable> submit) {
         super(owner, "Add registry", form, onSaved -> submit.accept(form, onSaved));
+        messageId("registryFormError");
         row("Name", field("registryName", "harbor (lower-case letters, digits, '.', '_', '-')", form.nameProperty()));
         row("URL", field("registryUrl", "https://harbor.example.com[:port]", form.urlProperty()));
         TextField ca = field("registryCaFile", "PEM file of the CA (optional: the system trust otherwise)",
@@ -67,14 +68,5 @@ final class AddRegistryDialog extends FormDialog {
         text.visibleProperty().bind(Bindings.isNotEmpty(warning));
         text.managedProperty().bind(text.visibleProperty());
         return new VBox(4, box, text);
-    }
-
-    private static TextField field(String id, String prompt, StringProperty value) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.setPrefColumnCount(32);
-        f.textProperty().bindBidirectional(value);
-        return f;
     }
 }

@@ -1,5 +1,6 @@
 package io.slipway.gui.registry;
 
+import io.slipway.gui.common.FormDialog;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 

@@ -1,5 +1,6 @@
 package io.slipway.gui.registry;
 
+import io.slipway.gui.common.FormDialog;
 import java.util.function.BiConsumer;
 import javafx.stage.Window;
 
@@ -7,6 +8,7 @@ import javafx.stage.Window;
 final class LoginDialog extends FormDialog {
     LoginDialog(Window owner, LoginForm form, String url, BiConsumer<LoginForm, Runnable> submit) {
         super(owner, "Log in to registry " + form.registry(), form, onDone -> submit.accept(form, onDone));
+        messageId("registryFormError");
         setHeaderText("Log in to registry '" + form.registry() + "' (" + url + ")\nThe credentials are checked "
                 + "against the registry and stored encrypted only when it accepts them.");
         new CredentialFields(form.credentials()).addTo(this);

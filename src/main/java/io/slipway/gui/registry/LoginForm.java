@@ -1,5 +1,7 @@
 package io.slipway.gui.registry;
 
+import io.slipway.gui.common.DialogForm;
+
 /** The Log-in dialog's inputs for one stored registry: new user and password, and the passphrase sealing them. */
 public final class LoginForm extends DialogForm {
     private final String registry;

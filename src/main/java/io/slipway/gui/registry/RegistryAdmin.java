@@ -1,5 +1,6 @@
 package io.slipway.gui.registry;
 
+import io.slipway.gui.common.DialogForm;
 import io.slipway.core.common.UserFacingException;
 import io.slipway.core.registry.CredentialVault;
 import io.slipway.core.registry.OciRegistryClient.LoginResult;

@@ -34,7 +34,7 @@ public final class Secret {
     }
 
     /** A copy for one background use; whoever takes it wipes it. */
-    char[] copy() {
+    public char[] copy() {
         return chars.clone();
     }
 

@@ -1,4 +1,4 @@
-package io.slipway.gui.registry;
+package io.slipway.gui.common;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -46,7 +46,7 @@ public abstract class DialogForm {
      * Starts a submit, saying what it does meanwhile: false (and nothing to do) while the form is not valid or a
      * submit runs.
      */
-    final boolean beginSubmit(String whatItDoes) {
+    public final boolean beginSubmit(String whatItDoes) {
         if (!canSubmit.get()) {
             return false;
         }
@@ -56,12 +56,12 @@ public abstract class DialogForm {
         return true;
     }
 
-    final void submitFailed(String reason) {
+    public final void submitFailed(String reason) {
         busy.set(false);
         failure.set(reason);
     }
 
-    final void submitDone() {
+    public final void submitDone() {
         busy.set(false);
         wipe();
     }
