@@ -21,7 +21,7 @@ import javafx.scene.input.ScrollEvent;
  * {@code offset + slot}.
  */
 final class DiffColumnWindow {
-    static final double COLUMN_WIDTH = 150;
+    static final double COLUMN_WIDTH = 170;
 
     /** What each shown column needs from the view. */
     interface Columns {
@@ -82,7 +82,8 @@ final class DiffColumnWindow {
     void rebuild() {
         int total = columns.software().size();
         double free = Math.max(COLUMN_WIDTH, table.getWidth() - fixed.getPrefWidth() - 20);
-        int fit = Math.min(total, (int) Math.ceil(free / COLUMN_WIDTH));
+        // whole columns only: the constrained resize policy would squeeze a partial one into every column
+        int fit = Math.min(total, Math.max(1, (int) Math.floor(free / COLUMN_WIDTH)));
         int maxOffset = Math.max(0, total - Math.max(1, (int) Math.floor(free / COLUMN_WIDTH)));
         bar.setMax(maxOffset);
         bar.setVisibleAmount(Math.max(1, total - maxOffset));
