@@ -7,7 +7,12 @@ import io.slipway.core.common.Clock;
 import io.slipway.testsupport.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.slipway.core.audit.AuditHashing;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
@@ -71,9 +76,29 @@ class MigrationCrashTest {
         JdbcConnectionPool pool = JdbcConnectionPool.create(Workspace.jdbcUrl(dir), "sa", "");
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("3").load().migrate();
-            AuditTrail audit = new AuditTrail(new Jdbc(pool), Clock.SYSTEM, "test");
-            for (int i = 0; i < EVENTS; i++) {
-                audit.record("test.event", "event-" + i, Map.of("i", i));
+            // events as Slipway 3 wrote them: its columns and its hash (version 1), so they must keep verifying
+            try (Connection c = pool.getConnection();
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO audit_event (seq, at, who, action, "
+                         + "subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                String prev = AuditHashing.GENESIS;
+                Instant at0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                for (int i = 0; i < EVENTS; i++) {
+                    long seq = i + 1;
+                    Instant at = at0.plusSeconds(i);
+                    String details = "{\"i\":" + i + "}";
+                    String hash = AuditHashing.hash(AuditHashing.V1, prev, seq, at, "test", "test.event",
+                            "event-" + i, details, null, null);
+                    insert.setLong(1, seq);
+                    insert.setObject(2, at.atOffset(ZoneOffset.UTC));
+                    insert.setString(3, "test");
+                    insert.setString(4, "test.event");
+                    insert.setString(5, "event-" + i);
+                    insert.setString(6, details);
+                    insert.setString(7, prev);
+                    insert.setString(8, hash);
+                    insert.executeUpdate();
+                    prev = hash;
+                }
             }
         } finally {
             pool.dispose();
