@@ -61,7 +61,7 @@ class DebPackageIT {
             for (String page : List.of("slipway", "slipway-deploy", "slipway-sbom-publish", "slipway-audit-verify")) {
                 Path man = Path.of("/usr/share/man/man1/" + page + ".1.gz");
                 assertThat(man).isRegularFile();
-                assertThat(sh("zcat '" + man + "' | head -20", 30).output()).contains(".TH \"" + page.toUpperCase());
+                assertThat(sh("zcat '" + man + "' | head -20", 30).output()).contains(".TH \"" + page.toUpperCase().replace("-", "\\-")); // roff escapes the hyphen
             }
         } finally {
             Result remove = sh("dpkg -r slipway", 300);

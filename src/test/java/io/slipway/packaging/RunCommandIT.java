@@ -24,7 +24,7 @@ class RunCommandIT {
     void theReadmeRunCommandBuildsAndOpensTheConsoleInAFreshClone() throws Exception {
         Path clone = tmp.resolve("clone");
         assertThat(run(List.of("git", "clone", "-q", "--no-local", Path.of("").toAbsolutePath().toString(),
-                clone.toString()), Path.of(""), null, 120).code()).isZero();
+                clone.toString()), Path.of("").toAbsolutePath(), null, 120).code()).isZero();
         try (XvfbDisplay x = XvfbDisplay.start(130)) {
             Result first = run(List.of("bash", "scripts/run.sh", "--workspace", tmp.resolve("ws").toString()), clone,
                     x.display(), 900);
